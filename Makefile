@@ -1,0 +1,109 @@
+# utdrag — build, test, install.  `make help` lists the targets.
+#
+# Dependencies come from Debian's -dev packages, found with pkg-config
+# (libcsv has no .pc file and is linked as -lcsv).  `make deps` installs
+# whatever is missing; `make demo` and `make test` call it first.
+
+PREFIX    ?= /usr/local
+BUILD     ?= build
+CC        ?= cc
+PKGS      := libpcre2-8 jansson libutf8proc
+DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev pkg-config python3
+SAN       ?=
+
+CFLAGS    ?= -O2 -g
+CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -fPIC -Iinclude -Isrc -Iextractors
+ifneq ($(SAN),)
+CFLAGS    += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS   += -fsanitize=address,undefined
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
+DEFS      := -DUTDRAG_RULES_DIR='"$(PREFIX)/share/utdrag/rules"'
+
+LIB_SRC   := $(wildcard src/*.c) $(wildcard extractors/*.c)
+CLI_SRC   := $(wildcard src/cli/*.c)
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
+HEADERS   := $(wildcard include/*.h src/*.h src/cli/*.h extractors/*.h)
+
+BIN       := $(BUILD)/utdrag
+LIB_A     := $(BUILD)/libutdrag.a
+LIB_SO    := $(BUILD)/libutdrag.so
+
+.PHONY: all deps demo test test-fast asan valgrind bench install uninstall clean help
+all: $(BIN) $(LIB_A) $(LIB_SO)
+
+help:
+	@echo "make            build $(BIN), $(LIB_A), $(LIB_SO)"
+	@echo "make deps       apt-get the Debian packages the build needs (if missing)"
+	@echo "make demo       deps + build + extract the bundled samples/ (JSON Lines)"
+	@echo "make test       deps + build + every test, then again under ASan+UBSan"
+	@echo "make bench      throughput and peak memory on a large input"
+	@echo "make install    PREFIX=$(PREFIX)"
+
+$(BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(DEFS) -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(LIB_SO): $(LIB_OBJ)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BIN): $(CLI_OBJ) $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(PKG_LIBS)
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) extract samples/
+
+# Everything: unit tests, rule examples, CLI cases, golden scores, then the
+# same suite built with AddressSanitizer + UBSan.  Ends with prove's summary.
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 all tests-bin
+	@$(MAKE) --no-print-directory tests-bin
+	@tests/run.sh
+
+test-fast: all tests-bin
+	@UTDRAG_NO_ASAN=1 tests/run.sh
+
+# unit test programs: tests/unit/test_*.c, each linked with the static library
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+tests-bin: $(UNIT_BIN)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
+
+valgrind: all tests-bin
+	@UTDRAG_VALGRIND=1 UTDRAG_NO_ASAN=1 tests/run.sh
+
+bench: all
+	@bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	           $(DESTDIR)$(PREFIX)/share/utdrag/rules/lexicons
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/utdrag
+	install -m 644 $(LIB_A) $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/utdrag.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 rules/*.rules $(DESTDIR)$(PREFIX)/share/utdrag/rules/
+	install -m 644 rules/lexicons/*.lex $(DESTDIR)$(PREFIX)/share/utdrag/rules/lexicons/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/utdrag $(DESTDIR)$(PREFIX)/lib/libutdrag.* $(DESTDIR)$(PREFIX)/include/utdrag.h
+	rm -rf $(DESTDIR)$(PREFIX)/share/utdrag
+
+clean:
+	rm -rf build build-asan

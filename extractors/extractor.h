@@ -1,0 +1,95 @@
+/*
+ * extractor.h — how a field type plugs into the engine.
+ *
+ * A field type (dnr, date, ...) is one file in extractors/ that defines a
+ * `ut_extractor`: its type name, its overlap group, the named normalizers
+ * its rules may call, and an optional pass over the whole document after
+ * overlaps are resolved (to link mentions, fill a year from a heading...).
+ * It is registered by one line in extractors/registry.c.  The patterns
+ * themselves live in the rule files of rules/, never here.
+ *
+ * A normalizer turns one rule match into a typed value.  It reads the
+ * match through ut_match_* (named groups, lexicon look-ups), writes the
+ * candidate through ut_cand_* and returns 1 to keep it, 0 to reject the
+ * match (the text is then free for other rules), -1 on out of memory.
+ * Everything it allocates comes from the document's arena (ut_cand_*
+ * helpers do this): a normalizer never mallocs and never frees.
+ */
+#ifndef UT_EXTRACTOR_H
+#define UT_EXTRACTOR_H
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "utdrag.h"
+#include "../src/arena.h"
+#include "../src/text.h"
+
+typedef struct ut_rule ut_rule;
+typedef struct ut_ruleset ut_ruleset;
+typedef struct ut_match ut_match;
+
+/* A candidate field: the public ut_field plus what resolution needs. */
+typedef struct ut_cand {
+    ut_field f;           /* type, value, rule, attrs; start/end/line filled at the end */
+    size_t nstart, nend;  /* span in the normalized text */
+    int priority;
+    int group;            /* overlap group (index into ut_overlap_groups) */
+    const ut_rule *rule;
+    ut_arena *arena;      /* the document's arena (BORROWED) */
+    bool dropped;         /* set by resolution or a document pass */
+} ut_cand;
+
+/* The document as the per-type passes see it (all BORROWED). */
+typedef struct ut_docbuild {
+    ut_cand *c;
+    size_t n, cap;
+    const ut_text *norm;  /* the normalized text the rules matched */
+    ut_arena *arena;
+} ut_docbuild;
+
+typedef struct ut_normalizer {
+    const char *name;
+    int (*fn)(const ut_match *m, ut_cand *out);
+} ut_normalizer;
+
+typedef struct ut_extractor {
+    const char *type;                   /* field type, as in the output */
+    const char *group;                  /* overlap group: one winner per span within a group */
+    const ut_normalizer *normalizers;   /* terminated by {NULL, NULL} */
+    int (*document_pass)(ut_docbuild *db); /* optional; 0 or -1 (out of memory) */
+} ut_extractor;
+
+/* The registry (extractors/registry.c): NULL-terminated. */
+extern const ut_extractor *const ut_extractor_table[];
+/* Normalizers every type may use (extractors/common.c). */
+extern const ut_normalizer ut_common_normalizers[];
+
+/* ---- reading a match -------------------------------------------------- */
+/* Named group `name`: pointer into the normalized text and its length, or
+ * NULL when the group did not take part in the match (or does not exist). */
+const char *ut_match_group(const ut_match *m, const char *name, size_t *len);
+/* The whole match. */
+const char *ut_match_all(const ut_match *m, size_t *len);
+/* The normalized text and the match's span in it (for looking around). */
+const ut_text *ut_match_text(const ut_match *m, size_t *start, size_t *end);
+/* Value of `word` in lexicon `lexicon` (case-folded look-up), or NULL. */
+const char *ut_match_lex(const ut_match *m, const char *lexicon, const char *word, size_t len);
+/* The arguments after the normalizer's name in the rule ("" if none). */
+const char *ut_match_args(const ut_match *m);
+
+/* ---- writing a candidate ---------------------------------------------- */
+int ut_cand_value(ut_cand *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int ut_cand_value_n(ut_cand *c, const char *s, size_t n);
+int ut_cand_str(ut_cand *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int ut_cand_int(ut_cand *c, const char *key, long long v);
+int ut_cand_num(ut_cand *c, const char *key, double v);
+int ut_cand_bool(ut_cand *c, const char *key, bool v);
+/* Narrow the reported span to [start,end) of the normalized text. */
+void ut_cand_span(ut_cand *c, size_t start, size_t end);
+/* Attribute of a candidate (or NULL). */
+const ut_attr *ut_cand_attr(const ut_cand *c, const char *key);
+
+/* Find the extractor of a type, NULL if none. */
+const ut_extractor *ut_extractor_find(const char *type);
+#endif

@@ -1,0 +1,191 @@
+/*
+ * utdrag.h — public API of libutdrag.
+ *
+ * utdrag pulls typed fields (case numbers, dates, persons, parties, figures,
+ * named bodies) out of Swedish public documents.  The pipeline is
+ *
+ *   bytes → decode (UTF-8 / Windows-1252) → normalized view with an offset map
+ *         → rules (PCRE2) → typed values (extractors/) → overlap resolution
+ *         → per-extractor document pass (linking) → writers (JSONL/JSON/CSV)
+ *
+ * Ownership, once for the whole API (jansson style):
+ *   - `*_new` / `*_load` / `ut_extract` return NEW objects: the caller owns
+ *     them and frees them with the matching `*_free`.
+ *   - Every `const char *` inside a ut_field, and the ut_field array itself,
+ *     is BORROWED from the ut_doc that holds it: valid until ut_doc_free().
+ *   - A ut_doc BORROWS its ut_ruleset (rule ids, type names): free documents
+ *     before the ruleset.
+ *   - The input bytes given to ut_extract are copied where needed; the
+ *     caller may free them as soon as ut_extract returns.
+ *
+ * Threads: a ut_ruleset is immutable once loaded and may be shared by any
+ * number of threads.  A ut_worker holds per-thread scratch (PCRE2 match
+ * data, JIT stack, buffers): one per thread, never shared.
+ *
+ * The library never prints and never exits: every failure is reported
+ * through a ut_error (file, line, text) and a NULL or non-zero return.
+ */
+#ifndef UTDRAG_H
+#define UTDRAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define UTDRAG_VERSION "0.1.0"
+
+/* An error: where (file and 1-based line, 0 if not about a line) and what. */
+typedef struct ut_error {
+    char file[512];
+    int line;
+    char text[512];
+} ut_error;
+
+/* ---- rules ------------------------------------------------------------ */
+
+typedef struct ut_ruleset ut_ruleset;
+
+/* Load every `NAME.rules` file in `dir` and every `lexicons/NAME.lex`
+ * and compile the patterns.  NEW ruleset, or NULL with `err` filled
+ * (`err->file`/`err->line` name the faulty rule-file line). */
+ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err);
+void ut_ruleset_free(ut_ruleset *rs);
+
+/* Restrict extraction to a comma-separated list of field types
+ * ("date,dnr").  Returns 0, or -1 with `err` set for an unknown type. */
+int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err);
+
+/* Introspection, for `utdrag rules list`.  Strings are BORROWED. */
+size_t ut_ruleset_count(const ut_ruleset *rs);
+typedef struct ut_rule_info {
+    const char *id, *type, *normalizer, *file;
+    int line, priority, nexamples;
+} ut_rule_info;
+void ut_ruleset_rule_info(const ut_ruleset *rs, size_t i, ut_rule_info *out);
+
+/* Check every rule's inline examples against the whole rule set.  Calls
+ * `report` once per example (BORROWED strings, valid during the call) and
+ * returns the number of failed examples, or -1 on out of memory. */
+typedef struct ut_example_result {
+    const char *rule, *file, *text, *expected, *got;
+    int line;
+    int ok;
+} ut_example_result;
+long ut_ruleset_check_examples(const ut_ruleset *rs,
+                               void (*report)(const ut_example_result *r, void *ud), void *ud);
+
+/* Field types the library knows (NULL-terminated, static). */
+const char *const *ut_field_types(void);
+
+/* ---- extraction ------------------------------------------------------- */
+
+typedef struct ut_worker ut_worker;
+
+/* NEW per-thread worker bound to (BORROWING) `rs`. NULL on out of memory. */
+ut_worker *ut_worker_new(const ut_ruleset *rs);
+void ut_worker_free(ut_worker *w);
+
+typedef enum ut_attr_kind { UT_ATTR_STR, UT_ATTR_INT, UT_ATTR_NUM, UT_ATTR_BOOL } ut_attr_kind;
+
+/* A typed extra of a field: `grain` of a date, `series` of a dnr, ... */
+typedef struct ut_attr {
+    const char *key;
+    ut_attr_kind kind;
+    const char *s; /* UT_ATTR_STR */
+    long long i;   /* UT_ATTR_INT, UT_ATTR_BOOL (0/1) */
+    double d;      /* UT_ATTR_NUM */
+} ut_attr;
+
+#define UT_MAX_ATTRS 10
+
+/* One extracted value at one place in the document. */
+typedef struct ut_field {
+    const char *type;  /* "date", "dnr", ... */
+    const char *value; /* normalized value, GUIDE.md format */
+    const char *rule;  /* id of the rule that found it */
+    const char *text;  /* the source text of the span, as written (UTF-8) */
+    size_t start, end; /* byte offsets into the original input */
+    size_t line;       /* 1-based line of `start` */
+    size_t nattrs;
+    ut_attr attrs[UT_MAX_ATTRS];
+} ut_field;
+
+typedef struct ut_doc ut_doc;
+
+/* Run the whole pipeline over one document.  `name` is what the output
+ * calls it (a path, or "-").  Returns a NEW document (possibly with no
+ * fields) or NULL with `err` set (binary input, out of memory, a rule that
+ * hit its match limit is NOT an error: see ut_doc_warning). */
+ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err);
+void ut_doc_free(ut_doc *d);
+
+const char *ut_doc_name(const ut_doc *d);
+/* How the bytes were decoded: "utf-8" or "windows-1252". */
+const char *ut_doc_encoding(const ut_doc *d);
+size_t ut_doc_nfields(const ut_doc *d);
+const ut_field *ut_doc_field(const ut_doc *d, size_t i);
+/* The original bytes (BORROWED; a copy owned by the document). */
+const char *ut_doc_bytes(const ut_doc *d, size_t *len);
+/* Non-fatal problems met while extracting (e.g. a rule that hit its match
+ * limit), one per line, or NULL.  BORROWED. */
+const char *ut_doc_warning(const ut_doc *d);
+
+/* Look up an attribute of a field by key; NULL if absent. BORROWED. */
+const ut_attr *ut_field_attr(const ut_field *f, const char *key);
+
+/* ---- output ----------------------------------------------------------- */
+
+typedef enum ut_format { UT_FORMAT_JSONL, UT_FORMAT_JSON, UT_FORMAT_CSV } ut_format;
+
+enum {
+    UT_WRITE_EXCEL = 1 << 0 /* CSV: UTF-8 BOM, ';' separator, CRLF */
+};
+
+typedef struct ut_writer ut_writer;
+
+/* NEW writer onto `out` (BORROWED: the caller closes it).  Nothing is
+ * written until the first document (CSV writes its header then). */
+ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
+/* Write one document's fields.  0, or -1 on a write error (errno set). */
+int ut_writer_doc(ut_writer *wr, const ut_doc *d);
+/* Finish the output (JSON closes its array; everything is flushed).
+ * 0 or -1 on a write error.  Frees the writer in both cases. */
+int ut_writer_finish(ut_writer *wr);
+
+/* Parse a format name ("jsonl", "json", "csv"). -1 if unknown. */
+int ut_format_parse(const char *name);
+
+/* The fixed CSV header, as a NULL-terminated list of column names. */
+const char *const *ut_csv_columns(void);
+
+/* ---- evaluation ------------------------------------------------------- */
+
+/* Fold a value the way the answer keys are compared (NFKD, marks and
+ * format characters dropped, lower case, white space collapsed).
+ * NEW string (free()), NULL on invalid UTF-8 or out of memory. */
+char *ut_fold(const char *s);
+
+/* Scoring against answer keys in the format of shared/corpus/gold (one
+ * `NAME.jsonl` per document, matched on the document's base name less its
+ * extension).  Same rules as tools/score.py.  NEW, or NULL with err. */
+typedef struct ut_eval ut_eval;
+ut_eval *ut_eval_new(const char *gold_dir, ut_error *err);
+/* Record a document's fields as predictions. 0, or -1 on out of memory. */
+int ut_eval_add(ut_eval *ev, const ut_doc *d);
+/* Record one prediction by hand (doc name, type, value, party, role may be NULL). */
+int ut_eval_add_value(ut_eval *ev, const char *doc, const char *type, const char *value,
+                      const char *party, const char *role);
+/* Print the table (and with `verbose` every miss) to `out`; returns the
+ * overall F1 (micro average), or -1 on an error. */
+double ut_eval_report(ut_eval *ev, FILE *out, int verbose);
+/* F1 of one type after ut_eval_report; -1 if the keys hold none of it. */
+double ut_eval_f1(const ut_eval *ev, const char *type);
+void ut_eval_free(ut_eval *ev);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

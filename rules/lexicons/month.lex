@@ -1,0 +1,2 @@
+januari = 01
+jan = 01

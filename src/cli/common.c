@@ -1,0 +1,222 @@
+/* common.c — pieces every subcommand uses: errors, rule loading, inputs,
+ * atomic output. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef UTDRAG_RULES_DIR
+#define UTDRAG_RULES_DIR "/usr/local/share/utdrag/rules"
+#endif
+
+void cli_error(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("utdrag: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_rules_dir(const char *given) {
+    if (given) return given;
+    const char *env = getenv("UTDRAG_RULES");
+    if (env && *env) return env;
+    static char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 64);
+    if (n > 0) {
+        buf[n] = 0;
+        char *slash = strrchr(buf, '/');
+        if (slash) {
+            static const char *const rel[] = {"/../rules", "/../share/utdrag/rules", NULL};
+            for (int i = 0; rel[i]; i++) {
+                strcpy(slash, rel[i]);
+                if (is_dir(buf)) {
+                    char *real = realpath(buf, NULL);
+                    if (real && strlen(real) < sizeof buf) strcpy(buf, real);
+                    free(real);
+                    return buf;
+                }
+            }
+        }
+    }
+    return UTDRAG_RULES_DIR;
+}
+
+ut_ruleset *cli_load_rules(const char *given) {
+    const char *dir = cli_rules_dir(given);
+    ut_error err;
+    ut_ruleset *rs = ut_ruleset_load(dir, &err);
+    if (!rs) {
+        if (err.line) fprintf(stderr, "utdrag: %s:%d: %s\n", err.file, err.line, err.text);
+        else fprintf(stderr, "utdrag: %s: %s\n", err.file[0] ? err.file : dir, err.text);
+    }
+    return rs;
+}
+
+static int push(cli_inputs *in, const char *p) {
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 64;
+        char **np = realloc(in->paths, cap * sizeof *np);
+        if (!np) return -1;
+        in->paths = np;
+        in->cap = cap;
+    }
+    if (!(in->paths[in->n] = strdup(p))) return -1;
+    in->n++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int has_suffix(const char *s, const char *suf) {
+    size_t l = strlen(s), k = strlen(suf);
+    return l > k && !strcmp(s + l - k, suf);
+}
+
+/* Walk a directory in sorted order; `depth` guards against link loops. */
+static void walk(cli_inputs *in, const char *dir, int depth, int *bad) {
+    if (depth > 64) {
+        cli_error("%s: directories nested too deep (a link loop?): skipped", dir);
+        (*bad)++;
+        return;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_error("%s: %s", dir, strerror(errno));
+        (*bad)++;
+        return;
+    }
+    cli_inputs sub = {0};
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.') push(&sub, e->d_name);
+    closedir(d);
+    if (sub.n) qsort(sub.paths, sub.n, sizeof *sub.paths, cmp_str);
+    for (size_t i = 0; i < sub.n; i++) {
+        char *p;
+        if (asprintf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", sub.paths[i]) < 0) continue;
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) walk(in, p, depth + 1, bad);
+        else if (has_suffix(p, ".txt")) push(in, p);
+        free(p);
+    }
+    cli_inputs_free(&sub);
+}
+
+void cli_inputs_collect(cli_inputs *in, char **args, int nargs, int *bad) {
+    for (int i = 0; i < nargs; i++) {
+        if (strcmp(args[i], "-") && is_dir(args[i])) walk(in, args[i], 0, bad);
+        else push(in, args[i]);
+    }
+}
+
+void cli_inputs_free(cli_inputs *in) {
+    for (size_t i = 0; i < in->n; i++) free(in->paths[i]);
+    free(in->paths);
+    memset(in, 0, sizeof *in);
+}
+
+char *cli_read_input(const char *path, size_t *len) {
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        cli_error("%s: is a directory", path);
+        if (f != stdin) fclose(f);
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            if (ferror(f) || feof(f)) break;
+            continue;
+        }
+        char *nb = realloc(buf, cap * 2);
+        if (!nb) { free(buf); buf = NULL; break; }
+        buf = nb;
+        cap *= 2;
+    }
+    int bad = ferror(f);
+    int saved = errno;
+    if (f != stdin) fclose(f);
+    if (!buf) {
+        cli_error("%s: out of memory", path);
+        return NULL;
+    }
+    if (bad) {
+        cli_error("%s: read error: %s", path, strerror(saved));
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+int cli_output_open(cli_output *o, const char *path) {
+    memset(o, 0, sizeof *o);
+    if (!path || !strcmp(path, "-")) {
+        o->fp = stdout;
+        return 0;
+    }
+    if (asprintf(&o->tmp_path, "%s.tmp.XXXXXX", path) < 0) return -1;
+    int fd = mkstemp(o->tmp_path);
+    if (fd < 0) {
+        cli_error("%s: cannot create output: %s", path, strerror(errno));
+        free(o->tmp_path);
+        o->tmp_path = NULL;
+        return -1;
+    }
+    fchmod(fd, 0644);
+    o->fp = fdopen(fd, "wb");
+    o->final_path = strdup(path);
+    if (!o->fp || !o->final_path) {
+        if (o->fp) fclose(o->fp); else close(fd);
+        unlink(o->tmp_path);
+        free(o->tmp_path);
+        free(o->final_path);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_output_close(cli_output *o, bool ok) {
+    int rc = 0;
+    if (o->fp == stdout) {
+        if (fflush(stdout) || ferror(stdout)) {
+            cli_error("standard output: write error: %s", strerror(errno));
+            rc = -1;
+        }
+        return ok ? rc : -1;
+    }
+    if (fflush(o->fp) || ferror(o->fp) || fsync(fileno(o->fp))) {
+        cli_error("%s: write error: %s", o->final_path, strerror(errno));
+        ok = false;
+    }
+    if (fclose(o->fp)) ok = false;
+    if (ok && rename(o->tmp_path, o->final_path)) {
+        cli_error("%s: cannot rename into place: %s", o->final_path, strerror(errno));
+        ok = false;
+    }
+    if (!ok) unlink(o->tmp_path);
+    free(o->tmp_path);
+    free(o->final_path);
+    return ok ? 0 : -1;
+}

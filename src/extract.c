@@ -1,0 +1,160 @@
+/*
+ * extract.c — the pipeline for one document, and the ut_doc it returns.
+ *
+ *   decode (decode.c) → normalize (normalize.c) → match (match.c)
+ *   → resolve (resolve.c) → per-type document passes (extractors/)
+ *   → offsets mapped back to the original bytes, line numbers.
+ *
+ * A ut_doc owns: a copy of the input bytes, the field array, and an arena
+ * holding every string the fields point at.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "match.h"
+#include "normalize.h"
+#include "resolve.h"
+#include "util.h"
+
+struct ut_worker {
+    const ut_ruleset *rs;
+    ut_scratch scratch;
+};
+
+struct ut_doc {
+    char *name;
+    char *bytes;
+    size_t len;
+    const char *encoding;
+    ut_field *fields;
+    size_t nfields;
+    char *warnings; /* arena */
+    ut_arena arena;
+};
+
+ut_worker *ut_worker_new(const ut_ruleset *rs) {
+    ut_worker *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    w->rs = rs;
+    if (ut_scratch_init(&w->scratch, rs)) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void ut_worker_free(ut_worker *w) {
+    if (!w) return;
+    ut_scratch_free(&w->scratch);
+    free(w);
+}
+
+/* First index i of t with original offset >= off (t->map is monotonic). */
+static size_t decoded_index(const ut_text *t, size_t off) {
+    if (!t->map) return off;
+    size_t lo = 0, hi = t->len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->map[mid] < off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* 1-based line numbers for ascending offsets, in one pass. */
+static void number_lines(ut_doc *d) {
+    size_t line = 1, pos = 0;
+    /* fields are sorted by normalized start, which maps monotonically */
+    for (size_t i = 0; i < d->nfields; i++) {
+        size_t target = d->fields[i].start;
+        if (target < pos) { line = 1; pos = 0; }
+        while (pos < target) {
+            const char *nl = memchr(d->bytes + pos, '\n', target - pos);
+            if (!nl) { pos = target; break; }
+            line++;
+            pos = (size_t)(nl - d->bytes) + 1;
+        }
+        d->fields[i].line = line;
+    }
+}
+
+ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err) {
+    ut_error dummy;
+    if (!err) err = &dummy;
+    memset(err, 0, sizeof *err);
+    ut_doc *d = calloc(1, sizeof *d);
+    if (!d) goto oom;
+    ut_arena_init(&d->arena);
+    d->name = ut_strdup(name ? name : "-");
+    d->bytes = malloc(len + 1);
+    if (!d->name || !d->bytes) goto oom;
+    memcpy(d->bytes, bytes, len);
+    d->bytes[len] = 0;
+    d->len = len;
+
+    ut_text decoded = {0}, norm = {0};
+    if (ut_decode(d->bytes, len, &decoded, &d->encoding, err)) {
+        snprintf(err->file, sizeof err->file, "%s", d->name);
+        ut_doc_free(d);
+        return NULL;
+    }
+    if (ut_normalize(&decoded, &norm)) {
+        ut_text_release(&decoded);
+        goto oom;
+    }
+    ut_docbuild db = {.norm = &norm, .arena = &d->arena};
+    int rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
+    if (!rc) rc = ut_resolve(&db);
+    for (const ut_extractor *const *e = ut_extractor_table; !rc && *e; e++)
+        if ((*e)->document_pass) {
+            rc = (*e)->document_pass(&db);
+            ut_docbuild_compact(&db);
+        }
+    if (!rc && db.n) {
+        d->fields = malloc(db.n * sizeof *d->fields);
+        if (!d->fields) rc = -1;
+        for (size_t i = 0; !rc && i < db.n; i++) {
+            ut_field *f = &d->fields[i];
+            *f = db.c[i].f;
+            f->start = ut_text_orig(&norm, db.c[i].nstart);
+            /* end: just past the original bytes of the last normalized byte */
+            size_t last = db.c[i].nend - 1, e = ut_text_orig(&norm, last) + 1;
+            while (e < len && ((unsigned char)d->bytes[e] & 0xC0) == 0x80) e++;
+            f->end = e;
+            size_t a = decoded_index(&decoded, f->start), b = decoded_index(&decoded, f->end);
+            if (!(f->text = ut_arena_strndup(&d->arena, decoded.s + a, b > a ? b - a : 0))) rc = -1;
+        }
+        d->nfields = rc ? 0 : db.n;
+    }
+    free(db.c);
+    ut_text_release(&norm);
+    ut_text_release(&decoded);
+    if (rc) goto oom;
+    number_lines(d);
+    return d;
+oom:
+    snprintf(err->file, sizeof err->file, "%s", name ? name : "-");
+    snprintf(err->text, sizeof err->text, "out of memory");
+    ut_doc_free(d);
+    return NULL;
+}
+
+void ut_doc_free(ut_doc *d) {
+    if (!d) return;
+    ut_arena_clear(&d->arena);
+    free(d->fields);
+    free(d->bytes);
+    free(d->name);
+    free(d);
+}
+
+const char *ut_doc_name(const ut_doc *d) { return d->name; }
+const char *ut_doc_encoding(const ut_doc *d) { return d->encoding; }
+size_t ut_doc_nfields(const ut_doc *d) { return d->nfields; }
+const ut_field *ut_doc_field(const ut_doc *d, size_t i) { return i < d->nfields ? &d->fields[i] : NULL; }
+const char *ut_doc_bytes(const ut_doc *d, size_t *len) {
+    if (len) *len = d->len;
+    return d->bytes;
+}
+const char *ut_doc_warning(const ut_doc *d) { return d->warnings; }

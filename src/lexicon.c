@@ -1,0 +1,206 @@
+/* lexicon.c — word lists; see lexicon.h. */
+#include "lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+typedef struct entry {
+    char *word;  /* as written in the file */
+    char *key;   /* folded look-up key */
+    char *value;
+} entry;
+
+struct ut_lexicon {
+    char *name;
+    bool case_sensitive;
+    entry *e;
+    size_t n, cap;
+    size_t *slots; /* open addressing, index+1, 0 = empty */
+    size_t nslots;
+};
+
+static char *fold_key(const char *s, size_t n, bool case_sensitive) {
+    if (case_sensitive) return ut_strndup(s, n);
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (r < 0) return NULL;
+    return (char *)out;
+}
+
+static uint64_t hash(const char *s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static int build_index(ut_lexicon *lx) {
+    lx->nslots = 16;
+    while (lx->nslots < lx->n * 2 + 1) lx->nslots *= 2;
+    lx->slots = calloc(lx->nslots, sizeof *lx->slots);
+    if (!lx->slots) return -1;
+    for (size_t i = 0; i < lx->n; i++) {
+        size_t h = hash(lx->e[i].key) & (lx->nslots - 1);
+        while (lx->slots[h]) {
+            if (!strcmp(lx->e[lx->slots[h] - 1].key, lx->e[i].key)) break; /* first entry wins */
+            h = (h + 1) & (lx->nslots - 1);
+        }
+        if (!lx->slots[h]) lx->slots[h] = i + 1;
+    }
+    return 0;
+}
+
+ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
+    size_t len;
+    char *buf = ut_read_file(path, &len, err);
+    if (!buf) return NULL;
+    ut_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx || !(lx->name = ut_strdup(name))) goto oom;
+    int lineno = 0;
+    char *save = NULL;
+    for (char *line = ut_next_line(buf, &save); line; line = ut_next_line(NULL, &save)) {
+        lineno++;
+        char *hash_at = strchr(line, '#');
+        if (hash_at) *hash_at = 0;
+        char *s = ut_trim(line);
+        if (!*s) continue;
+        if (*s == '@') {
+            if (!strcmp(s, "@case-sensitive")) { lx->case_sensitive = true; continue; }
+            ut_seterr(err, path, lineno, "unknown lexicon directive '%s' (known: @case-sensitive)", s);
+            goto fail;
+        }
+        char *eq = strstr(s, " = ");
+        char *word = s, *value = NULL;
+        if (eq) {
+            *eq = 0;
+            word = ut_trim(s);
+            value = ut_trim(eq + 3);
+        } else if (strchr(s, '=')) {
+            ut_seterr(err, path, lineno, "write an entry as 'word = value' (spaces around '=')");
+            goto fail;
+        }
+        if (!*word || (value && !*value)) {
+            ut_seterr(err, path, lineno, "empty word or value");
+            goto fail;
+        }
+        if (!ut_utf8_ok(word)) {
+            ut_seterr(err, path, lineno, "not valid UTF-8");
+            goto fail;
+        }
+        if (lx->n == lx->cap) {
+            size_t cap = lx->cap ? lx->cap * 2 : 32;
+            entry *e = realloc(lx->e, cap * sizeof *e);
+            if (!e) goto oom;
+            lx->e = e;
+            lx->cap = cap;
+        }
+        entry *e = &lx->e[lx->n];
+        e->word = ut_strdup(word);
+        e->value = ut_strdup(value ? value : word);
+        e->key = fold_key(word, strlen(word), false);
+        if (!e->word || !e->value || !e->key) {
+            free(e->word); free(e->value); free(e->key);
+            goto oom;
+        }
+        if (lx->case_sensitive) {
+            free(e->key);
+            if (!(e->key = ut_strdup(word))) { free(e->word); free(e->value); goto oom; }
+        }
+        lx->n++;
+    }
+    if (lx->n == 0) {
+        ut_seterr(err, path, 0, "lexicon has no entries");
+        goto fail;
+    }
+    if (build_index(lx)) goto oom;
+    free(buf);
+    return lx;
+oom:
+    ut_seterr(err, path, 0, "out of memory");
+fail:
+    free(buf);
+    ut_lexicon_free(lx);
+    return NULL;
+}
+
+void ut_lexicon_free(ut_lexicon *lx) {
+    if (!lx) return;
+    for (size_t i = 0; i < lx->n; i++) {
+        free(lx->e[i].word);
+        free(lx->e[i].key);
+        free(lx->e[i].value);
+    }
+    free(lx->e);
+    free(lx->slots);
+    free(lx->name);
+    free(lx);
+}
+
+const char *ut_lexicon_name(const ut_lexicon *lx) { return lx->name; }
+size_t ut_lexicon_size(const ut_lexicon *lx) { return lx->n; }
+
+const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
+    /* collapse inner white space runs so "vice  ordförande" finds "vice ordförande" */
+    char stackbuf[256];
+    char *tmp = len < sizeof stackbuf ? stackbuf : malloc(len + 1);
+    if (!tmp) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = word[i];
+        if (c == ' ' || c == '\n' || c == '\t') {
+            if (o && tmp[o - 1] != ' ') tmp[o++] = ' ';
+        } else tmp[o++] = c;
+    }
+    while (o && tmp[o - 1] == ' ') o--;
+    tmp[o] = 0;
+    char *key = fold_key(tmp, o, lx->case_sensitive);
+    if (tmp != stackbuf) free(tmp);
+    if (!key) return NULL;
+    const char *res = NULL;
+    size_t h = hash(key) & (lx->nslots - 1);
+    while (lx->slots[h]) {
+        entry *e = &lx->e[lx->slots[h] - 1];
+        if (!strcmp(e->key, key)) { res = e->value; break; }
+        h = (h + 1) & (lx->nslots - 1);
+    }
+    free(key);
+    return res;
+}
+
+static int by_length_desc(const void *a, const void *b) {
+    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+    if (la != lb) return la < lb ? 1 : -1;
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *ut_lexicon_regex(const ut_lexicon *lx) {
+    char **words = malloc(lx->n * sizeof *words);
+    if (!words) return NULL;
+    size_t total = 16;
+    for (size_t i = 0; i < lx->n; i++) {
+        words[i] = lx->e[i].word;
+        total += strlen(words[i]) * 4 + 1;
+    }
+    qsort(words, lx->n, sizeof *words, by_length_desc);
+    char *out = malloc(total);
+    if (!out) { free(words); return NULL; }
+    size_t o = 0;
+    o += (size_t)sprintf(out, lx->case_sensitive ? "(?:" : "(?i:");
+    for (size_t i = 0; i < lx->n; i++) {
+        if (i && !strcmp(words[i], words[i - 1])) continue;
+        if (i) out[o++] = '|';
+        for (const char *p = words[i]; *p; p++) {
+            if (*p == ' ') { memcpy(out + o, "\\s+", 3); o += 3; continue; }
+            if (strchr("\\^$.|?*+()[]{}/-#", *p)) out[o++] = '\\';
+            out[o++] = *p;
+        }
+    }
+    out[o++] = ')';
+    out[o] = 0;
+    free(words);
+    return out;
+}

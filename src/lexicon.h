@@ -1,0 +1,32 @@
+/*
+ * lexicon.h — word lists that rules include by name.
+ *
+ * A lexicon file `rules/lexicons/NAME.lex` holds one entry a line:
+ *     oktober = 10
+ *     okt     = 10
+ *     Folkpartiet liberalerna = L
+ * (a word alone is its own value; `#` starts a comment).  A pattern uses
+ * it as `{NAME}`: the engine turns the words into one alternation (longest
+ * first, regex-escaped, case-insensitive unless the file says
+ * `@case-sensitive`), and a normalizer maps the matched word back to its
+ * value with ut_lexicon_get.  Adding a word never touches a regex.
+ */
+#ifndef UT_LEXICON_H
+#define UT_LEXICON_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "utdrag.h"
+
+typedef struct ut_lexicon ut_lexicon;
+
+/* Parse the file at `path` as lexicon `name`.  NEW lexicon or NULL with err. */
+ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err);
+void ut_lexicon_free(ut_lexicon *lx);
+const char *ut_lexicon_name(const ut_lexicon *lx);
+/* Value for a word (case-folded look-up unless case-sensitive), or NULL. BORROWED. */
+const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len);
+/* The regex alternation `(?:w1|w2|...)`, NEW string (free()). */
+char *ut_lexicon_regex(const ut_lexicon *lx);
+size_t ut_lexicon_size(const ut_lexicon *lx);
+#endif

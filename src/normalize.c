@@ -1,0 +1,173 @@
+/* normalize.c — stage 2, normalized view; see normalize.h. */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* What to do with one code point. */
+enum action { KEEP, DROP, SPACE, NEWLINE, DASH, SQUOTE, DQUOTE, LIGATURE, COMPOSE };
+
+static enum action classify(uint32_t cp) {
+    if (cp < 0x80) {
+        if (cp == '\t' || cp == '\v' || cp == '\f') return SPACE;
+        if (cp == '\r') return NEWLINE;
+        return KEEP;
+    }
+    switch (cp) {
+    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: return SPACE;
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: return DROP;
+    case 0x2028: case 0x2029: case 0x0085: return NEWLINE;
+    case 0x2212: return DASH;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return SQUOTE;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033: return DQUOTE;
+    default: break;
+    }
+    if (cp >= 0x2000 && cp <= 0x200A) return SPACE;
+    if (cp >= 0x2010 && cp <= 0x2015) return DASH;
+    if (cp >= 0xFB00 && cp <= 0xFB06) return LIGATURE;
+    if (utf8proc_get_property((utf8proc_int32_t)cp)->combining_class != 0) return COMPOSE;
+    return KEEP;
+}
+
+typedef struct outbuf {
+    char *s;
+    uint32_t *map;
+    size_t len, cap;
+} outbuf;
+
+static int reserve(outbuf *o, size_t extra) {
+    if (o->len + extra + 1 <= o->cap) return 0;
+    size_t cap = o->cap ? o->cap : 256;
+    while (cap < o->len + extra + 1) cap *= 2;
+    char *s = realloc(o->s, cap);
+    if (!s) return -1;
+    o->s = s;
+    uint32_t *m = realloc(o->map, cap * sizeof *m);
+    if (!m) return -1;
+    o->map = m;
+    o->cap = cap;
+    return 0;
+}
+
+static int emit(outbuf *o, const char *bytes, size_t n, uint32_t orig) {
+    if (reserve(o, n)) return -1;
+    memcpy(o->s + o->len, bytes, n);
+    for (size_t k = 0; k < n; k++) o->map[o->len + k] = orig;
+    o->len += n;
+    return 0;
+}
+
+/* Re-encode the base character before the marks plus the marks in NFC. The
+ * base was already emitted: take it back out of `o` and replace it. */
+static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
+    size_t i = *pi;
+    /* find the start of the last emitted code point */
+    size_t b = o->len;
+    while (b > 0 && ((unsigned char)o->s[b - 1] & 0xC0) == 0x80) b--;
+    if (b > 0) b--;
+    uint32_t orig = o->len ? o->map[b] : (uint32_t)ut_text_orig(in, i);
+    /* collect the run of combining marks */
+    size_t j = i;
+    while (j < in->len) {
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)in->s + j, in->len - j, &cp);
+        if (l < 0 || classify(cp) != COMPOSE) break;
+        j += (size_t)l;
+    }
+    size_t baselen = o->len - b;
+    size_t n = baselen + (j - i);
+    char *tmp = malloc(n + 1);
+    if (!tmp) return -1;
+    memcpy(tmp, o->s + b, baselen);
+    memcpy(tmp + baselen, in->s + i, j - i);
+    tmp[n] = 0;
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(tmp);
+    if (r < 0) return -1;
+    o->len = b;
+    int rc = emit(o, (const char *)nfc, (size_t)r, orig);
+    free(nfc);
+    *pi = j;
+    return rc;
+}
+
+static int expand_ligature(outbuf *o, uint32_t cp, uint32_t orig) {
+    utf8proc_int32_t dst[8];
+    int opt = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 8,
+                                                 UTF8PROC_COMPAT, &opt);
+    for (utf8proc_ssize_t k = 0; k < n && k < 8; k++) {
+        char tmp[4];
+        int l = ut_utf8_encode((uint32_t)dst[k], tmp);
+        if (emit(o, tmp, (size_t)l, orig)) return -1;
+    }
+    return 0;
+}
+
+/* Does any byte of the text need rewriting?  ASCII runs are skipped 8 bytes
+ * at a time; only '\t' '\r' '\v' '\f' and non-ASCII need a closer look. */
+static bool needs_rewrite(const ut_text *in) {
+    const unsigned char *s = (const unsigned char *)in->s;
+    size_t n = in->len, i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == '\t' || c == '\r' || c == '\v' || c == '\f') return true;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int l = ut_utf8_decode(s + i, n - i, &cp);
+        if (l < 0) return true;
+        if (classify(cp) != KEEP) return true;
+        i += (size_t)l;
+    }
+    return false;
+}
+
+int ut_normalize(const ut_text *in, ut_text *out) {
+    if (!needs_rewrite(in)) {
+        *out = (ut_text){in->s, in->len, in->map, false, false};
+        return 0;
+    }
+    outbuf o = {0};
+    if (reserve(&o, in->len)) goto oom;
+    size_t i = 0;
+    while (i < in->len) {
+        uint32_t orig = (uint32_t)ut_text_orig(in, i);
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)in->s + i, in->len - i, &cp);
+        if (l < 0) l = 1; /* cannot happen: input is valid UTF-8 */
+        int rc = 0;
+        switch (classify(cp)) {
+        case KEEP: rc = emit(&o, in->s + i, (size_t)l, orig); break;
+        case DROP: break;
+        case SPACE: rc = emit(&o, " ", 1, orig); break;
+        case NEWLINE:
+            if (cp == '\r' && i + 1 < in->len && in->s[i + 1] == '\n') break; /* CRLF: keep LF */
+            rc = emit(&o, "\n", 1, orig);
+            break;
+        case DASH: rc = emit(&o, "-", 1, orig); break;
+        case SQUOTE: rc = emit(&o, "'", 1, orig); break;
+        case DQUOTE: rc = emit(&o, "\"", 1, orig); break;
+        case LIGATURE: rc = expand_ligature(&o, cp, orig); break;
+        case COMPOSE:
+            if (compose_run(&o, in, &i)) goto oom;
+            continue;
+        }
+        if (rc) goto oom;
+        i += (size_t)l;
+    }
+    if (reserve(&o, 0)) goto oom;
+    o.s[o.len] = 0;
+    o.map[o.len] = (uint32_t)ut_text_orig(in, in->len);
+    *out = (ut_text){o.s, o.len, o.map, true, true};
+    return 0;
+oom:
+    free(o.s);
+    free(o.map);
+    return -1;
+}

@@ -1,0 +1,72 @@
+/*
+ * ruleset.h — the loaded, compiled rule set (internal view).
+ *
+ * A rule file `rules/NAME.rules` is plain text a journalist can read:
+ *
+ *     # Dates written the Swedish way: "31 oktober 2013".
+ *     define YEAR = (?:1[5-9]|20)[0-9]{2}
+ *
+ *     rule date.day_month_year
+ *       type      date
+ *       priority  50
+ *       normalize date.day
+ *       pattern   (?<day>[0-9]{1,2}) (?<month>{month}) (?<year>{YEAR})
+ *       example   den 31 oktober 2013 => 2013-10-31
+ *       example   den 32 oktober 2013 => none
+ *
+ * `define NAME = REGEX` names a fragment; `{NAME}` in a pattern inserts a
+ * define or the lexicon rules/lexicons/NAME.lex (see lexicon.h).  Several
+ * `pattern` lines are joined.  Patterns are PCRE2 with UTF and UCP; they
+ * run over the normalized text (normalize.h).  `example TEXT => V1 | V2`
+ * says which values of the rule's type the whole rule set finds in TEXT
+ * (`=> none`: none).  A rule of type `skip` claims its span and produces
+ * nothing: that is how statute numbers are kept from being dnr.
+ */
+#ifndef UT_RULESET_H
+#define UT_RULESET_H
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+
+#include "../extractors/extractor.h"
+#include "lexicon.h"
+#include "utdrag.h"
+
+typedef struct ut_example {
+    char *text;
+    char **values; /* NULL-terminated; empty for "none" */
+    size_t nvalues;
+    int line;
+} ut_example;
+
+struct ut_rule {
+    char *id, *type, *file;
+    int line, priority;
+    char *normalizer_name, *args;
+    char *pattern;          /* as written (defines not expanded) */
+    char *expanded;         /* as compiled */
+    pcre2_code *code;
+    const ut_normalizer *norm;
+    const ut_extractor *ex; /* NULL for skip rules */
+    int group;
+    bool enabled;
+    ut_example *examples;
+    size_t nexamples;
+    /* Prefilter: a rule whose pattern must contain a digit is skipped on a
+     * text without one (computed from the compiled pattern). */
+    bool needs_digit;
+};
+
+struct ut_ruleset {
+    ut_rule *rules;
+    size_t nrules;
+    ut_lexicon **lex;
+    size_t nlex;
+    uint32_t max_pairs; /* largest capture count + 1, for match data */
+    char groups[16][32]; /* overlap group names; index = ut_cand.group */
+    int ngroups;
+};
+
+/* The lexicon called `name`, or NULL. BORROWED. */
+const ut_lexicon *ut_ruleset_lexicon(const ut_ruleset *rs, const char *name);
+#endif

@@ -1,0 +1,33 @@
+/*
+ * text.h — a UTF-8 text with a map back to the bytes it came from.
+ *
+ * Every stage that rewrites text (decoding, normalization) produces a
+ * ut_text whose `map[i]` is the offset in the ORIGINAL input of byte i of
+ * `s`, so that a match in the rewritten text can always be reported at the
+ * exact place in the source.  `map[len]` is the end of the original input.
+ * When a stage changes nothing it aliases its input instead of copying
+ * (`owns_s`/`owns_map` false) — the common case for clean UTF-8 files.
+ * A NULL `map` means the identity (offset i is original offset i).
+ */
+#ifndef UT_TEXT_H
+#define UT_TEXT_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+typedef struct ut_text {
+    const char *s;  /* UTF-8, valid, NUL-terminated */
+    size_t len;
+    const uint32_t *map; /* len+1 entries, or NULL for identity */
+    bool owns_s, owns_map;
+} ut_text;
+
+static inline size_t ut_text_orig(const ut_text *t, size_t i) { return t->map ? t->map[i] : i; }
+void ut_text_release(ut_text *t);
+
+/* Is s[0..n) valid UTF-8 (no overlongs, no surrogates)? */
+bool ut_utf8_valid(const char *s, size_t n);
+/* Length of the UTF-8 sequence starting at s (1 for an invalid lead). */
+int ut_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+int ut_utf8_encode(uint32_t cp, char out[4]);
+#endif

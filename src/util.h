@@ -1,0 +1,23 @@
+/*
+ * util.h — small helpers shared by the core: file reading, string
+ * handling and error filling.  Nothing here knows about rules or fields.
+ */
+#ifndef UT_UTIL_H
+#define UT_UTIL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "utdrag.h"
+
+/* Whole file as a NEW NUL-terminated buffer (free()), or NULL with err. */
+char *ut_read_file(const char *path, size_t *len, ut_error *err);
+char *ut_strdup(const char *s);            /* NEW */
+char *ut_strndup(const char *s, size_t n); /* NEW */
+/* Trim white space in place; returns the start. */
+char *ut_trim(char *s);
+/* strtok_r on '\n' that keeps empty lines. */
+char *ut_next_line(char *buf, char **save);
+bool ut_utf8_ok(const char *s);
+void ut_seterr(ut_error *err, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#endif

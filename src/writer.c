@@ -1,0 +1,80 @@
+/* writer.c — format dispatch and the shared record shape; see writer.h. */
+#include "writer.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ut_format_parse(const char *name) {
+    if (!strcmp(name, "jsonl") || !strcmp(name, "ndjson")) return UT_FORMAT_JSONL;
+    if (!strcmp(name, "json")) return UT_FORMAT_JSON;
+    if (!strcmp(name, "csv")) return UT_FORMAT_CSV;
+    return -1;
+}
+
+ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags) {
+    ut_writer *wr = calloc(1, sizeof *wr);
+    if (!wr) return NULL;
+    wr->out = out;
+    wr->fmt = fmt;
+    wr->flags = flags;
+    return wr;
+}
+
+static int set(json_t *o, const char *k, json_t *v) { return v ? json_object_set_new(o, k, v) : -1; }
+
+json_t *ut_record_json(const ut_doc *d, const ut_field *f, int with_doc) {
+    json_t *o = json_object();
+    if (!o) return NULL;
+    int rc = 0;
+    if (with_doc) rc |= set(o, "doc", json_string(ut_doc_name(d)));
+    rc |= set(o, "type", json_string(f->type));
+    rc |= set(o, "value", json_string(f->value));
+    rc |= set(o, "text", json_string(f->text));
+    rc |= set(o, "start", json_integer((json_int_t)f->start));
+    rc |= set(o, "end", json_integer((json_int_t)f->end));
+    rc |= set(o, "line", json_integer((json_int_t)f->line));
+    rc |= set(o, "rule", json_string(f->rule));
+    for (size_t i = 0; i < f->nattrs; i++) {
+        const ut_attr *a = &f->attrs[i];
+        switch (a->kind) {
+        case UT_ATTR_STR: rc |= set(o, a->key, json_string(a->s)); break;
+        case UT_ATTR_INT: rc |= set(o, a->key, json_integer(a->i)); break;
+        case UT_ATTR_NUM: rc |= set(o, a->key, json_real(a->d)); break;
+        case UT_ATTR_BOOL: rc |= set(o, a->key, json_boolean(a->i)); break;
+        }
+    }
+    if (with_doc && strcmp(ut_doc_encoding(d), "utf-8"))
+        rc |= set(o, "encoding", json_string(ut_doc_encoding(d)));
+    if (rc) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
+    int rc;
+    switch (wr->fmt) {
+    case UT_FORMAT_JSONL: rc = ut_write_jsonl_doc(wr, d); break;
+    case UT_FORMAT_JSON: rc = ut_write_json_doc(wr, d); break;
+    case UT_FORMAT_CSV: rc = ut_write_csv_doc(wr, d); break;
+    default: errno = EINVAL; rc = -1;
+    }
+    wr->ndocs++;
+    if (rc || ferror(wr->out)) {
+        wr->failed = 1;
+        if (!errno) errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
+int ut_writer_finish(ut_writer *wr) {
+    int rc = wr->failed ? -1 : 0;
+    if (!rc && wr->fmt == UT_FORMAT_JSON) rc = ut_write_json_finish(wr);
+    if (!rc && wr->fmt == UT_FORMAT_CSV && wr->ndocs == 0) rc = ut_write_csv_doc(wr, NULL);
+    if (fflush(wr->out) || ferror(wr->out)) rc = -1;
+    free(wr);
+    return rc;
+}
