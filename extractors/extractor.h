@@ -46,7 +46,13 @@ typedef struct ut_docbuild {
     size_t n, cap;
     const ut_text *norm;  /* the normalized text the rules matched */
     ut_arena *arena;
+    ut_attr meta[UT_MAX_META]; /* document-level facts (kind, from, to...) */
+    size_t nmeta;
 } ut_docbuild;
+
+/* Set a document-level fact, e.g. ("kind", "interpellation"); the string
+ * is copied into the arena.  0, or -1 (out of memory / table full). */
+int ut_docbuild_meta(ut_docbuild *db, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 typedef struct ut_normalizer {
     const char *name;

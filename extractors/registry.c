@@ -10,11 +10,15 @@
 
 #include "extractor.h"
 
-extern const ut_extractor ut_ex_dnr, ut_ex_date;
+extern const ut_extractor ut_ex_dnr, ut_ex_date, ut_ex_figure, ut_ex_party, ut_ex_person, ut_ex_org;
 
 const ut_extractor *const ut_extractor_table[] = {
     &ut_ex_dnr,
     &ut_ex_date,
+    &ut_ex_figure,
+    &ut_ex_party,
+    &ut_ex_person,
+    &ut_ex_org,
     NULL,
 };
 

@@ -133,6 +133,11 @@ const char *ut_doc_bytes(const ut_doc *d, size_t *len);
  * limit), one per line, or NULL.  BORROWED. */
 const char *ut_doc_warning(const ut_doc *d);
 
+/* Document-level facts found by the extractors (document kind, who asked,
+ * who answered...): `*n` entries, BORROWED. */
+#define UT_MAX_META 16
+const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n);
+
 /* Look up an attribute of a field by key; NULL if absent. BORROWED. */
 const ut_attr *ut_field_attr(const ut_field *f, const char *key);
 

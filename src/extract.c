@@ -30,6 +30,8 @@ struct ut_doc {
     ut_field *fields;
     size_t nfields;
     char *warnings; /* arena */
+    ut_attr meta[UT_MAX_META];
+    size_t nmeta;
     ut_arena arena;
 };
 
@@ -127,6 +129,8 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
         }
         d->nfields = rc ? 0 : db.n;
     }
+    memcpy(d->meta, db.meta, sizeof db.meta);
+    d->nmeta = db.nmeta;
     free(db.c);
     ut_text_release(&norm);
     ut_text_release(&decoded);
@@ -158,3 +162,7 @@ const char *ut_doc_bytes(const ut_doc *d, size_t *len) {
     return d->bytes;
 }
 const char *ut_doc_warning(const ut_doc *d) { return d->warnings; }
+const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n) {
+    *n = d->nmeta;
+    return d->meta;
+}

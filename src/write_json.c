@@ -10,6 +10,10 @@ int ut_write_json_doc(ut_writer *wr, const ut_doc *d) {
     int rc = (!doc || !fields) ? -1 : 0;
     rc |= json_object_set_new(doc, "doc", json_string(ut_doc_name(d)));
     rc |= json_object_set_new(doc, "encoding", json_string(ut_doc_encoding(d)));
+    size_t nmeta;
+    const ut_attr *meta = ut_doc_meta(d, &nmeta);
+    for (size_t i = 0; !rc && i < nmeta; i++)
+        if (meta[i].kind == UT_ATTR_STR) rc |= json_object_set_new(doc, meta[i].key, json_string(meta[i].s));
     for (size_t i = 0; !rc && i < ut_doc_nfields(d); i++) {
         json_t *o = ut_record_json(d, ut_doc_field(d, i), 0);
         rc |= o ? json_array_append_new(fields, o) : -1;
