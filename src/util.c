@@ -63,6 +63,17 @@ char *ut_strndup(const char *s, size_t n) {
 
 char *ut_strdup(const char *s) { return ut_strndup(s, strlen(s)); }
 
+char *ut_str_append(char *dst, const char *src) {
+    size_t ld = dst ? strlen(dst) : 0, ls = strlen(src);
+    char *p = realloc(dst, ld + ls + 1);
+    if (!p) {
+        free(dst);
+        return NULL;
+    }
+    memcpy(p + ld, src, ls + 1);
+    return p;
+}
+
 char *ut_trim(char *s) {
     while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') s++;
     size_t n = strlen(s);

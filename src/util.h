@@ -13,6 +13,9 @@
 char *ut_read_file(const char *path, size_t *len, ut_error *err);
 char *ut_strdup(const char *s);            /* NEW */
 char *ut_strndup(const char *s, size_t n); /* NEW */
+/* Append src to the heap string dst (NULL = empty), reallocating: takes
+ * ownership of dst and returns the NEW string, or NULL (dst freed) on OOM. */
+char *ut_str_append(char *dst, const char *src);
 /* Trim white space in place; returns the start. */
 char *ut_trim(char *s);
 /* strtok_r on '\n' that keeps empty lines. */
