@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util.h"
 
 #ifndef UTDRAG_RULES_DIR
 #define UTDRAG_RULES_DIR "/usr/local/share/utdrag/rules"
@@ -161,29 +162,11 @@ char *cli_read_input(const char *path, size_t *len, char **error) {
         if (f != stdin) fclose(f);
         return fail(error, path, "is a directory");
     }
-    /* Read to EOF whatever the size says: the file may grow or shrink
-     * while it is read, and FIFOs and pipes have no size. */
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) break; /* EOF or error */
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) { free(buf); buf = NULL; break; }
-        buf = nb;
-        cap *= 2;
-    }
-    int bad = ferror(f);
-    int saved = errno;
+    int e = 0;
+    char *buf = ut_read_stream(f, len, &e);
     if (f != stdin) fclose(f);
     else clearerr(stdin);
-    if (!buf) return fail(error, path, "out of memory");
-    if (bad) {
-        free(buf);
-        return fail(error, path, strerror(saved));
-    }
-    *len = n;
+    if (!buf) return fail(error, path, strerror(e));
     return buf;
 }
 
