@@ -162,7 +162,12 @@ static bool passes(const char *mode, const ut_match *m, const char *id, size_t n
         if (all_digits && !has_series && (n < 4 || (n == 4 && year_at(id, n)))) return false;
         return true;
     }
-    if (!strcmp(mode, "unlabelled")) return !(num && is_year_pair(y, num, nn));
+    if (!strcmp(mode, "unlabelled")) {
+        if (num && is_year_pair(y, num, nn)) return false;
+        /* "EU 2014-2020": a range of years, not number 2020 */
+        if (num && nn == 4 && year_at(num, nn) > y) return false;
+        return true;
+    }
     if (!strcmp(mode, "riksmote")) {
         /* "2013/14": the session runs over two consecutive years. */
         if (!y || yn < 4 || year[4] != '/' || !is_digit(year[5]) || !is_digit(year[6])) return false;

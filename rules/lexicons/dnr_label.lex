@@ -29,3 +29,9 @@ dokumentid
 mål nr
 målnummer
 mål-nr
+vår referens
+er referens
+vår ref
+er ref
+vår ref.
+er ref.
