@@ -182,6 +182,8 @@ static int norm_dnr(const ut_match *m, ut_cand *c) {
     if (!id || !n) return 0;
     const char *series = ut_match_group(m, "series", &sn);
     if (series && !sn) series = NULL;
+    /* "PBL 2010:900", "SFS 2010:800": a statute's letters, not a series */
+    if (series && ut_match_lex(m, "dnr_statute", series, sn)) return 0;
     if (!passes(ut_match_args(m), m, id, n, series != NULL)) return 0;
     const ut_text *t = ut_match_text(m, NULL, NULL);
     ut_cand_span(c, (size_t)(id - t->s), (size_t)(id - t->s) + n);

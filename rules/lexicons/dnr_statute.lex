@@ -24,3 +24,21 @@ föreskrifter
 föreskrifterna
 instruktion
 instruktionen
+# Common abbreviations of statutes ("PBL (2010:900)", "PBL 2010:900").
+pbl
+kl
+osl
+lou
+luf
+lss
+sol
+hsl
+mb
+brb
+rf
+tf
+ygl
+lvu
+lvm
+fl
+sfb
