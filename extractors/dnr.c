@@ -128,8 +128,9 @@ static int write_year_number(const ut_match *m, ut_cand *c, const char *id, size
     if (!year) year = ut_match_group(m, "year2", &yn);
     const char *num = ut_match_group(m, "number", &nn);
     if (!year) {
+        /* only a year of our era: "K 1803-23" is number 1803 of (20)23 */
         for (size_t i = 0; i + 4 <= n; i++)
-            if ((i == 0 || !is_digit(id[i - 1])) && year_at(id + i, n - i)) {
+            if ((i == 0 || !is_digit(id[i - 1])) && year_at(id + i, n - i) >= 1900) {
                 year = id + i;
                 yn = 4;
                 break;
@@ -138,6 +139,14 @@ static int write_year_number(const ut_match *m, ut_cand *c, const char *id, size
     if (!num && year && year + yn + 1 < id + n && !is_digit(year[yn])) {
         num = year + yn + 1;
         while (nn < (size_t)(id + n - num) && is_digit(num[nn])) nn++;
+        if (!nn) num = NULL;
+    }
+    if (!num && !year) {
+        /* no year: the running number is the first run of digits */
+        size_t i = 0;
+        while (i < n && !is_digit(id[i])) i++;
+        num = id + i;
+        while (i + nn < n && is_digit(id[i + nn])) nn++;
         if (!nn) num = NULL;
     }
     int y = year ? year_at(year, yn) : 0;
