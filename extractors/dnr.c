@@ -163,13 +163,14 @@ static bool passes(const char *mode, const ut_match *m, const char *id, size_t n
     int y = year ? year_at(year, yn) : 0;
     if (!strcmp(mode, "labelled")) {
         if (ends_in_date(id, n)) return false;
-        bool all_digits = true;
-        for (size_t i = 0; i < n; i++)
-            if (!is_digit(id[i])) { all_digits = false; break; }
+        size_t digits = 0;
+        for (size_t i = 0; i < n; i++) digits += is_digit(id[i]);
+        bool all_digits = digits == n;
         /* "ärende nr 17" is an agenda item and "Dnr 2020" no id at all:
          * a bare number is an id only when it is long and not a year. */
         if (all_digits && !has_series && (n < 4 || (n == 4 && year_at(id, n)))) return false;
-        return true;
+        /* "Beteckning A1" names a drawing, not a case */
+        return digits >= 3;
     }
     if (!strcmp(mode, "unlabelled")) {
         if (num && is_year_pair(y, num, nn)) return false;
