@@ -254,8 +254,8 @@ static int norm_cited(const ut_match *m, ut_cand *c) {
 
 /* ---- dnr.orphan ------------------------------------------------------ */
 
-/* Length of the series letters ending the line [ls, le) — 2..6 capitals
- * after a space — or 0. */
+/* Length of the series letters ending the line [ls, le) — 2..6 capitals,
+ * alone or after a space — or 0. */
 static size_t dangling_series(const char *ls, const char *le) {
     while (le > ls && le[-1] == ' ') le--;
     const char *p = le;
@@ -271,7 +271,7 @@ static size_t dangling_series(const char *ls, const char *le) {
         }
         break;
     }
-    if (letters < 2 || letters > 6 || p == ls || p[-1] != ' ') return 0;
+    if (letters < 2 || letters > 6 || (p > ls && p[-1] != ' ')) return 0;
     return (size_t)(le - p);
 }
 
