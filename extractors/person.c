@@ -1,16 +1,163 @@
 /*
- * person.c — field type 'person' (GUIDE.md).  Placeholder: rules and normalizers
- * arrive with their issue; registered now so the table stays one place.
+ * person.c — field type 'person' (GUIDE.md): a named person, with the
+ * party and role the document gives them, once per document.
+ *
+ * Each rule shape of rules/person.rules has its normalizer here.  A
+ * normalizer cleans the name, reads party and role, and marks the
+ * candidate FOUND (a sign besides capital letters says it is a person) or
+ * BARE (only a capitalised pair).  The document pass (person_link.c)
+ * keeps BARE candidates only as later mentions of FOUND persons or as
+ * items of a list of names.
  */
-#include "extractor.h"
+#include <string.h>
+
+#include "person_int.h"
+
+static size_t offset(const ut_match *m, const char *p) {
+    size_t ms;
+    const ut_text *t = ut_match_text(m, &ms, NULL);
+    return (size_t)(p - t->s);
+}
+
+static int strength(ut_cand *c, int s) { return ut_cand_int(c, PERSON_STRENGTH, s); }
+
+/* The party code of group `party`, looked up in the party lexicon. */
+static int set_party(const ut_match *m, ut_cand *c) {
+    size_t n;
+    const char *g = ut_match_group(m, "party", &n);
+    if (!g || !n) return 0;
+    const char *v = ut_match_lex(m, "party", g, n);
+    if (!v) return 0;
+    return ut_cand_str(c, "party", "%s", v) ? -1 : 1;
+}
+
+static int name_group(const ut_match *m, ut_cand *c, const char **g, size_t *n) {
+    *g = ut_match_group(m, "name", n);
+    if (!*g || !*n) return 0;
+    return person_set_name(m, c, *g, *n) ? -1 : 1;
+}
+
+/* Name with a party code and/or a role before or after it. */
+static int norm_attributed(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n;
+    int rc = name_group(m, c, &g, &n);
+    if (rc <= 0) return rc;
+    int party = set_party(m, c);
+    if (party < 0) return -1;
+    int role = 0;
+    size_t rn;
+    const char *r = ut_match_group(m, "role", &rn);
+    if (r && rn && (role = person_set_role(m, c, r, rn)) < 0) return -1;
+    if (!role) {
+        r = ut_match_group(m, "role2", &rn);
+        size_t xn;
+        const char *x = ut_match_group(m, "role2x", &xn);
+        /* only a bare `chef` takes the words after it */
+        if (r && x && rn == 4) rn = (size_t)(x + xn - r);
+        if (r && rn && (role = person_set_role(m, c, r, rn)) < 0) return -1;
+    }
+    if (!party && !role) return 0;
+    /* a surname alone needs its party: `Westmont (SD)` */
+    if (person_word_count(c->f.value) < 2 && !party) return 0;
+    size_t me;
+    ut_match_text(m, NULL, &me);
+    if (party && person_column_heading(m, c, offset(m, g), me) < 0) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `Anders Kedhammar- rektor`: the words after the dash must hold a role. */
+static int norm_dash_role(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n, rn;
+    int rc = name_group(m, c, &g, &n);
+    if (rc <= 0) return rc;
+    const char *r = ut_match_group(m, "role", &rn);
+    if (!r) return 0;
+    bool any = false;
+    for (size_t i = 0; i < rn && !any;) {
+        size_t j = i;
+        while (j < rn && r[j] != ' ') j++;
+        if (person_is_role_word(m, r + i, j - i)) any = true;
+        i = j + 1;
+    }
+    if (!any) return 0;
+    char *low = person_lower(c->arena, r, rn);
+    if (!low) return -1;
+    if (ut_cand_str(c, "role", "%s", low)) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `Produktionsdirektör Einar` / next line, same column: `Fransson`. */
+static int norm_table_wrap(const ut_match *m, ut_cand *c) {
+    size_t n, rn, wn;
+    const char *g = ut_match_group(m, "name", &n), *r = ut_match_group(m, "role", &rn), *w;
+    if (!g || !r) return 0;
+    if (!person_wrapped_word(m, offset(m, g), offset(m, g) + n, &w, &wn)) return 0;
+    if (ut_cand_value(c, "%.*s %.*s", (int)n, g, (int)wn, w)) return -1;
+    if (person_set_role(m, c, r, rn) < 0) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `J. Bromee`, `C. -H. Hermansson`: initials are a sign by themselves. */
+static int norm_initials(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n;
+    int rc = name_group(m, c, &g, &n);
+    if (rc <= 0) return rc;
+    ut_cand_span(c, offset(m, g), offset(m, g) + n);
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* A name filling its line or column: a signer if the layout says so. */
+static int norm_signature(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n, mn;
+    int rc = name_group(m, c, &g, &n);
+    if (rc <= 0) return rc;
+    size_t ns = offset(m, g);
+    ut_cand_span(c, ns, ns + n);
+    bool multi = ut_match_group(m, "cont", &mn) != NULL || ut_match_group(m, "more", &mn) != NULL;
+    person_layout lay;
+    if (person_layout_look(m, c, ns, ns + n, multi, &lay)) return -1;
+    return strength(c, lay.signer ? PERSON_FOUND : PERSON_BARE) ? -1 : 1;
+}
+
+/* A bare capitalised name: kept or dropped by the document pass.  A name
+ * inside a longer run of capitalised words (`Helmer Holmberg Gustav`) is
+ * not taken: the signature rule splits such runs. */
+static int norm_mention(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n, ms, me;
+    const ut_text *t = ut_match_text(m, &ms, &me);
+    g = ut_match_group(m, "name", &n);
+    if (!g) return 0;
+    const char *e = g + n;
+    if (e + 1 < t->s + t->len && *e == ' ' && (unsigned char)e[1] >= 'A' && (unsigned char)e[1] <= 'Z') return 0;
+    if (e + 2 < t->s + t->len && *e == ' ' && (unsigned char)e[1] == 0xC3 && (unsigned char)e[2] >= 0x80 &&
+        (unsigned char)e[2] < 0x9F)
+        return 0;
+    int rc = name_group(m, c, &g, &n);
+    if (rc <= 0) return rc;
+    ut_cand_span(c, offset(m, g), offset(m, g) + n);
+    return strength(c, PERSON_BARE) ? -1 : 1;
+}
 
 static const ut_normalizer person_normalizers[] = {
+    {"person.attributed", norm_attributed},
+    {"person.dash_role", norm_dash_role},
+    {"person.table_wrap", norm_table_wrap},
+    {"person.initials", norm_initials},
+    {"person.signature", norm_signature},
+    {"person.mention", norm_mention},
     {NULL, NULL},
 };
+
+int person_document_pass(ut_docbuild *db);
 
 const ut_extractor ut_ex_person = {
     .type = "person",
     .group = "name",
     .normalizers = person_normalizers,
-    .document_pass = NULL,
+    .document_pass = person_document_pass,
 };
