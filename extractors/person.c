@@ -31,18 +31,40 @@ static int set_party(const ut_match *m, ut_cand *c) {
     return ut_cand_str(c, "party", "%s", v) ? -1 : 1;
 }
 
-static int name_group(const ut_match *m, ut_cand *c, const char **g, size_t *n) {
+/* Value from group `name`; with `narrow` the span shrinks to the name
+ * first (person_set_name may narrow it further). */
+static int name_group(const ut_match *m, ut_cand *c, const char **g, size_t *n, bool narrow) {
     *g = ut_match_group(m, "name", n);
     if (!*g || !*n) return 0;
+    if (narrow) ut_cand_span(c, offset(m, *g), offset(m, *g) + *n);
     return person_set_name(m, c, *g, *n) ? -1 : 1;
+}
+
+/* `Robert Sidlo Lars Andersson, konkursförvaltare`: four name words or
+ * more without a particle are two names; the one next to the party or
+ * role is the last two words. */
+static int last_two_words(const ut_match *m, ut_cand *c, const char *g, size_t n) {
+    if (person_word_count(c->f.value) < 4) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (g[i] == ' ' && i + 1 < n && g[i + 1] >= 'a' && g[i + 1] <= 'z') return 0; /* af, von */
+    size_t words = 0, i = n;
+    while (i > 0) {
+        i--;
+        if ((g[i] == ' ' || g[i] == '\n') && ++words == 2) break;
+    }
+    if (words < 2) return 0;
+    if (person_set_name(m, c, g + i + 1, n - i - 1)) return -1;
+    if (c->nstart < offset(m, g + i + 1)) c->nstart = offset(m, g + i + 1);
+    return 0;
 }
 
 /* Name with a party code and/or a role before or after it. */
 static int norm_attributed(const ut_match *m, ut_cand *c) {
     const char *g;
     size_t n;
-    int rc = name_group(m, c, &g, &n);
+    int rc = name_group(m, c, &g, &n, false);
     if (rc <= 0) return rc;
+    if (last_two_words(m, c, g, n)) return -1;
     int party = set_party(m, c);
     if (party < 0) return -1;
     int role = 0;
@@ -70,7 +92,7 @@ static int norm_attributed(const ut_match *m, ut_cand *c) {
 static int norm_dash_role(const ut_match *m, ut_cand *c) {
     const char *g;
     size_t n, rn;
-    int rc = name_group(m, c, &g, &n);
+    int rc = name_group(m, c, &g, &n, false);
     if (rc <= 0) return rc;
     const char *r = ut_match_group(m, "role", &rn);
     if (!r) return 0;
@@ -93,7 +115,8 @@ static int norm_table_wrap(const ut_match *m, ut_cand *c) {
     size_t n, rn, wn;
     const char *g = ut_match_group(m, "name", &n), *r = ut_match_group(m, "role", &rn), *w;
     if (!g || !r) return 0;
-    if (!person_wrapped_word(m, offset(m, g), offset(m, g) + n, &w, &wn)) return 0;
+    /* the column is the cell's: from the role word to the given name */
+    if (!person_wrapped_word(m, offset(m, r), offset(m, g) + n, &w, &wn)) return 0;
     if (ut_cand_value(c, "%.*s %.*s", (int)n, g, (int)wn, w)) return -1;
     if (person_set_role(m, c, r, rn) < 0) return -1;
     return strength(c, PERSON_FOUND) ? -1 : 1;
@@ -103,9 +126,8 @@ static int norm_table_wrap(const ut_match *m, ut_cand *c) {
 static int norm_initials(const ut_match *m, ut_cand *c) {
     const char *g;
     size_t n;
-    int rc = name_group(m, c, &g, &n);
+    int rc = name_group(m, c, &g, &n, true);
     if (rc <= 0) return rc;
-    ut_cand_span(c, offset(m, g), offset(m, g) + n);
     return strength(c, PERSON_FOUND) ? -1 : 1;
 }
 
@@ -113,10 +135,9 @@ static int norm_initials(const ut_match *m, ut_cand *c) {
 static int norm_signature(const ut_match *m, ut_cand *c) {
     const char *g;
     size_t n, mn;
-    int rc = name_group(m, c, &g, &n);
+    int rc = name_group(m, c, &g, &n, true);
     if (rc <= 0) return rc;
     size_t ns = offset(m, g);
-    ut_cand_span(c, ns, ns + n);
     bool multi = ut_match_group(m, "cont", &mn) != NULL || ut_match_group(m, "more", &mn) != NULL;
     person_layout lay;
     if (person_layout_look(m, c, ns, ns + n, multi, &lay)) return -1;
@@ -137,9 +158,9 @@ static int norm_mention(const ut_match *m, ut_cand *c) {
     if (e + 2 < t->s + t->len && *e == ' ' && (unsigned char)e[1] == 0xC3 && (unsigned char)e[2] >= 0x80 &&
         (unsigned char)e[2] < 0x9F)
         return 0;
-    int rc = name_group(m, c, &g, &n);
+    int rc = name_group(m, c, &g, &n, true);
     if (rc <= 0) return rc;
-    ut_cand_span(c, offset(m, g), offset(m, g) + n);
+    if (person_word_count(c->f.value) >= 4) return 0;
     return strength(c, PERSON_BARE) ? -1 : 1;
 }
 

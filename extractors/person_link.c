@@ -70,8 +70,27 @@ static bool surname_match(const char *a, const char *b) {
     return false;
 }
 
+/* One letter apart, both long: an OCR reading of the same surname
+ * (`Régsjo` / `Ragsjo`); used only when the given names are the same. */
+static bool ocr_variant(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b), diff = 0;
+    if (la != lb || la < 5) return false;
+    for (size_t i = 0; i < la; i++)
+        if (a[i] != b[i]) diff++;
+    return diff == 1;
+}
+
+static bool same_words(char **a, char **b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(a[i], b[i]) || initial(a[i])) return false;
+    return true;
+}
+
 static bool compatible(const mention *a, const mention *b) {
     if (!a->nw || !b->nw) return false;
+    if (a->nw == b->nw && a->nw >= 2 && same_words(a->w, b->w, a->nw - 1) &&
+        ocr_variant(a->w[a->nw - 1], b->w[b->nw - 1]))
+        return true;
     if (!surname_match(a->w[a->nw - 1], b->w[b->nw - 1])) return false;
     if (a->nw == 1 || b->nw == 1) return true; /* `Westmont (SD)` */
     return given_compatible(a->w, a->nw - 1, b->w, b->nw - 1);

@@ -103,10 +103,16 @@ static bool prev_line(const ut_text *t, size_t ls, int gap, size_t *ls_out, size
     return false;
 }
 
-static bool has_digit(const ut_text *t, const seg *g) {
-    for (size_t i = g->s; i < g->e; i++)
-        if (t->s[i] >= '0' && t->s[i] <= '9') return true;
-    return false;
+/* A phone number or postcode of a letterhead: digits, spaces and dashes. */
+static bool phone_like(const ut_text *t, const seg *g) {
+    size_t digits = 0;
+    for (size_t i = g->s; i < g->e; i++) {
+        unsigned char b = (unsigned char)t->s[i];
+        if (b >= '0' && b <= '9') digits++;
+        else if (!strchr(" -+()", b) && b < 0x80) return false;
+        else if (b >= 0x80 && b != 0xE2 && b != 0x80 && b != 0x93) return false; /* – */
+    }
+    return digits >= 5;
 }
 
 static size_t word_end(const ut_text *t, size_t i, size_t e) {
@@ -237,7 +243,7 @@ int person_layout_look(const ut_match *m, ut_cand *c, size_t ns, size_t ne, bool
         if ((rc = role_segment(m, c, t, &g)) < 0) return -1;
         if (rc) break;
         size_t w1 = word_end(t, g.s, g.e);
-        if (!has_digit(t, &g) && !ut_match_lex(m, "person_label", t->s + g.s, g.e - g.s) &&
+        if (!phone_like(t, &g) && !ut_match_lex(m, "person_label", t->s + g.s, g.e - g.s) &&
             !ut_match_lex(m, "person_label", t->s + g.s, w1 - g.s))
             break;
     }

@@ -130,16 +130,16 @@ size_t person_word_count(const char *v) {
 int person_set_name(const ut_match *m, ut_cand *c, const char *s, size_t n) {
     size_t ms;
     const ut_text *t = ut_match_text(m, &ms, NULL);
-    /* `Stockholm\nAnna Svensson (S)`: a whole line before a wrapped name of
-     * two words or more is not part of it. */
+    /* `Kungsbacka\nAnna Hamrin`: a word on the line before a name of two
+     * words or more is not part of it (a wrapped name keeps one word on
+     * the next line: `Per Gunnar\n   Rosengren`). */
     const char *nl = NULL;
     for (size_t i = 0; i < n; i++)
         if (s[i] == '\n') nl = s + i;
     if (nl) {
         const char *after = nl + 1;
         while (after < s + n && *after == ' ') after++;
-        bool line_start = (s == t->s || s[-1] == '\n' || (s - t->s >= 2 && s[-1] == ' ' && s[-2] == ' '));
-        if (line_start && memchr(after, ' ', (size_t)(s + n - after))) {
+        if (memchr(after, ' ', (size_t)(s + n - after))) {
             n -= (size_t)(after - s);
             s = after;
             if (c->nstart < (size_t)(s - t->s)) c->nstart = (size_t)(s - t->s);
