@@ -25,7 +25,7 @@ static bool is_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
  * person_role_head with at least two bytes before it.  Returns the head's
  * base value and sets *cut to where the tail starts, or NULL. */
 static const char *role_head(const ut_match *m, const char *s, size_t n, size_t *cut) {
-    for (size_t i = 2; i + 2 < n + 1; i++) {
+    for (size_t i = 3; i + 2 < n + 1; i++) {
         if (is_cont((unsigned char)s[i])) continue;
         const char *v = ut_match_lex(m, "person_role_head", s + i, n - i);
         if (v) {

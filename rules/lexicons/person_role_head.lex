@@ -1,5 +1,5 @@
 # Heads of compound role words: any word ending in one of these (with at
-# least three letters before it) is a role, and its definite form is cut
+# least three bytes before it: IT-chef, never området) is a role, and its definite form is cut
 # back to the head: skolborgarrådet -> skolborgarråd.  Value = base form.
 råd
 rådet = råd
