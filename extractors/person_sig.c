@@ -136,8 +136,10 @@ static int role_segment(const ut_match *m, ut_cand *c, const ut_text *t, const s
     /* `Chef verksamhetsstödet Välfärd skola`: a bare chef takes the next
      * lower-case word */
     if (w1 - rs == 4 && !strncmp(t->s + rs + 1, "hef", 3) && w1 + 1 < g->e) {
-        unsigned char nx = (unsigned char)t->s[w1 + 1];
-        if (nx >= 'a' && nx <= 'z') w1 = word_end(t, w1 + 1, g->e);
+        unsigned char nx = (unsigned char)t->s[w1 + 1], nx2 = (unsigned char)t->s[w1 + 2];
+        size_t e2 = word_end(t, w1 + 1, g->e);
+        /* lower case, or a long capitalised common noun (`Chef Verksamhetsstödet`) */
+        if ((nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z' && nx2 >= 'a' && nx2 <= 'z' && e2 - w1 > 9)) w1 = e2;
     }
     return person_set_role(m, c, t->s + w0, w1 - w0);
 }

@@ -136,6 +136,10 @@ int person_set_name(const ut_match *m, ut_cand *c, const char *s, size_t n) {
     const char *nl = NULL;
     for (size_t i = 0; i < n; i++)
         if (s[i] == '\n') nl = s + i;
+    /* a list item (`, Katarina\n   Wåhlin Alm`) wraps as it likes */
+    const char *before = s;
+    while (before > t->s && before[-1] == ' ') before--;
+    if (before > t->s && before[-1] == ',') nl = NULL;
     if (nl) {
         const char *after = nl + 1;
         while (after < s + n && *after == ' ') after++;

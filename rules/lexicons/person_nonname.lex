@@ -197,3 +197,11 @@ Torsdag
 Fredag
 Lördag
 Söndag
+# table headings of accounts
+Ack
+Budget
+Utfall
+Prognos
+Avvikelse
+Totalt
+Summa

@@ -69,3 +69,6 @@ tjänst
 tjänsten
 stöd
 stödet
+möte
+mötet
+möten

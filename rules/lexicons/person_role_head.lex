@@ -34,3 +34,4 @@ hövdingen = hövding
 controller
 ombudsman
 ombudsmannen = ombudsman
+justerare
