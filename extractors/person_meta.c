@@ -70,17 +70,38 @@ int person_document_roles(ut_docbuild *db) {
         if (!p) p = first_in(db, a, a + 40, "party");
         if (p && ut_docbuild_meta(db, "from", "%s", p->f.value)) return -1;
     }
-    const char *om = find(till ? till : (from ? from : s), n - (size_t)((till ? till : (from ? from : s)) - s), " om ");
+    /* the subject: `om Z` on the heading line, or the title between the
+     * paper's number and `av` (`Interpellation 2022/23:412 Plikt att ... av`) */
+    const char *hl = from ? from : s;
+    while (hl > s && hl[-1] != '\n') hl--;
+    const char *he = memchr(hl, '\n', (size_t)(s + db->norm->len - hl));
+    size_t hn = he ? (size_t)(he - hl) : strlen(hl);
+    if (till && (till < hl || till >= hl + hn)) till = NULL; /* `till` of the heading line only */
+    const char *om = find(till ? till : hl, hn - (size_t)((till ? till : hl) - hl), " om ");
     if (till) {
-        size_t a = (size_t)(till - s), b = om ? (size_t)(om - s) : n;
+        size_t a = (size_t)(till - s), b = om ? (size_t)(om - s) : (size_t)(hl - s) + hn;
         const ut_cand *p = first_in(db, a, b, "person");
         if (p && ut_docbuild_meta(db, "to", "%s", p->f.value)) return -1;
     }
     if (om && from) {
-        const char *e = memchr(om, '\n', (size_t)(s + db->norm->len - om));
-        size_t len = e ? (size_t)(e - om - 4) : strlen(om + 4);
-        if (len > 200) len = 200;
-        if (ut_docbuild_meta(db, "subject", "%.*s", (int)len, om + 4)) return -1;
+        size_t len = hn - (size_t)(om + 4 - hl);
+        /* a heading wrapped onto a line starting in lower case goes on there */
+        const char *nx = om + 4 + len;
+        if (*nx == '\n' && nx[1] >= 'a' && nx[1] <= 'z') {
+            const char *ne = strchr(nx + 1, '\n');
+            len += ne ? (size_t)(ne - nx) : strlen(nx);
+        }
+        char sub[256];
+        size_t o = 0;
+        for (size_t i = 0; i < len && o + 1 < sizeof sub; i++) sub[o++] = om[4 + i] == '\n' ? ' ' : om[4 + i];
+        sub[o] = 0;
+        if (ut_docbuild_meta(db, "subject", "%s", sub)) return -1;
+    } else if (from && from > hl) {
+        const char *t = hl;
+        while (t < from && *t != ':') t++; /* past `2022/23:412` */
+        while (t < from && *t != ' ') t++;
+        while (t < from && *t == ' ') t++;
+        if (t < from && ut_docbuild_meta(db, "subject", "%.*s", (int)(from - t), t)) return -1;
     }
     /* signers: persons found in a signature place */
     char buf[512];
