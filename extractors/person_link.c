@@ -96,10 +96,41 @@ static bool compatible(const mention *a, const mention *b) {
     return given_compatible(a->w, a->nw - 1, b->w, b->nw - 1);
 }
 
-/* The person a mention joins: the first whose any mention is compatible. */
-static int find_person(const mention *mt, size_t n, const mention *x) {
-    for (size_t i = 0; i < n; i++)
-        if (mt[i].person >= 0 && &mt[i] != x && compatible(&mt[i], x)) return mt[i].person;
+/* The distinct spellings already given to persons: a new mention is
+ * compared with these, not with every mention (a long protocol has
+ * thousands of mentions but few spellings). */
+typedef struct forms {
+    const mention **f;
+    size_t n, cap;
+} forms;
+
+static bool same_form(const mention *a, const mention *b) {
+    if (a->nw != b->nw) return false;
+    for (size_t i = 0; i < a->nw; i++)
+        if (strcmp(a->w[i], b->w[i])) return false;
+    return true;
+}
+
+/* Give mention x to person p, remembering its spelling.  0 or -1. */
+static int assign(forms *fs, mention *x, int p) {
+    x->person = p;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->f[i]->person == p && same_form(fs->f[i], x)) return 0;
+    if (fs->n == fs->cap) {
+        size_t cap = fs->cap ? fs->cap * 2 : 32;
+        const mention **nf = realloc(fs->f, cap * sizeof *nf);
+        if (!nf) return -1;
+        fs->f = nf;
+        fs->cap = cap;
+    }
+    fs->f[fs->n++] = x;
+    return 0;
+}
+
+/* The person a mention joins: the first whose any spelling is compatible. */
+static int find_person(const forms *fs, const mention *x) {
+    for (size_t i = 0; i < fs->n; i++)
+        if (compatible(fs->f[i], x)) return fs->f[i]->person;
     return -1;
 }
 
@@ -202,31 +233,38 @@ int person_document_pass(ut_docbuild *db) {
         if (split_words(db->arena, c->f.value, x)) { free(mt); return -1; }
     }
     int npersons = 0;
+    forms fs = {0};
+    int rc = 0;
     /* persons from the mentions with a sign, in document order */
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !rc; i++) {
         if (!mt[i].found) continue;
-        int p = find_person(mt, n, &mt[i]);
-        mt[i].person = p >= 0 ? p : npersons++;
+        int p = find_person(&fs, &mt[i]);
+        rc = assign(&fs, &mt[i], p >= 0 ? p : npersons++);
     }
     /* bare mentions that repeat a person */
-    for (size_t i = 0; i < n; i++)
-        if (!mt[i].found) mt[i].person = find_person(mt, n, &mt[i]);
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (mt[i].found) continue;
+        int p = find_person(&fs, &mt[i]);
+        if (p >= 0) rc = assign(&fs, &mt[i], p);
+    }
     /* lists of names: a run of mentions joined by `,` / `och` */
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n && !rc;) {
         size_t j = i + 1;
         while (j < n && list_gap(db->norm, mt[j - 1].c->nend, mt[j].c->nstart)) j++;
         size_t len = j - i, known = 0;
         for (size_t k = i; k < j; k++)
             if (mt[k].person >= 0) known++;
         if (len >= 3 || (len == 2 && known >= 1))
-            for (size_t k = i; k < j; k++)
+            for (size_t k = i; k < j && !rc; k++)
                 if (mt[k].person < 0) {
-                    int p = find_person(mt, n, &mt[k]);
-                    mt[k].person = p >= 0 ? p : npersons++;
+                    int p = find_person(&fs, &mt[k]);
+                    rc = assign(&fs, &mt[k], p >= 0 ? p : npersons++);
                 }
         i = j;
     }
-    int rc = finish(db, mt, n, npersons);
+    free(fs.f);
+    if (rc) { free(mt); return -1; }
+    rc = finish(db, mt, n, npersons);
     free(mt);
     if (rc) return -1;
     return person_document_roles(db);
