@@ -169,6 +169,7 @@ static const ut_normalizer person_normalizers[] = {
     {"person.dash_role", norm_dash_role},
     {"person.table_wrap", norm_table_wrap},
     {"person.initials", norm_initials},
+    {"person.found", norm_initials}, /* a sign in the context: keep the name as it is */
     {"person.signature", norm_signature},
     {"person.mention", norm_mention},
     {NULL, NULL},

@@ -70,19 +70,23 @@ static bool surname_match(const char *a, const char *b) {
     return false;
 }
 
-/* One letter apart, both long: an OCR reading of the same surname
- * (`Régsjo` / `Ragsjo`); used only when the given names are the same. */
+/* One letter apart (changed, added or lost), both long: an OCR reading
+ * of the same surname (`Régsjo` / `Ragsjo`, `Zetterstranad`); used only
+ * when the given names are the same. */
 static bool ocr_variant(const char *a, const char *b) {
-    size_t la = strlen(a), lb = strlen(b), diff = 0;
-    if (la != lb || la < 5) return false;
-    for (size_t i = 0; i < la; i++)
-        if (a[i] != b[i]) diff++;
-    return diff == 1;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la < lb) return ocr_variant(b, a);
+    if (lb < 5 || la - lb > 1) return false;
+    size_t i = 0;
+    while (i < lb && a[i] == b[i]) i++;
+    if (i == lb) return true;
+    /* the rest must agree after one change (same length) or one extra letter in a */
+    return la == lb ? !strcmp(a + i + 1, b + i + 1) : !strcmp(a + i + 1, b + i);
 }
 
 static bool same_words(char **a, char **b, size_t n) {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(a[i], b[i]) || initial(a[i])) return false;
+        if (strcmp(a[i], b[i])) return false;
     return true;
 }
 

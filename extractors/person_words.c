@@ -58,8 +58,9 @@ static size_t word_len(const char *s, const char *e) {
 }
 
 int person_set_role(const ut_match *m, ut_cand *c, const char *s, size_t n) {
-    /* an optional prefix: Tf. / bitr / biträdande / tillförordnad / vice */
-    static const char *const prefixes[] = {"tf. ", "t.f. ", "bitr. ", "bitr ", "biträdande ", "tillförordnad ", NULL};
+    /* an optional prefix: Tf. / bitr / biträdande / tillförordnad / 1:e (vice) */
+    static const char *const prefixes[] = {"tf. ", "t.f. ", "bitr. ", "bitr ", "biträdande ", "tillförordnad ",
+                                           "1:e ", "2:e ", "3:e ", "förste ", "andre ", "tredje ", NULL};
     char *low = person_lower(c->arena, s, n);
     if (!low) return -1;
     size_t ln = strlen(low), skip = 0;

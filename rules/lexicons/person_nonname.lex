@@ -205,3 +205,4 @@ Prognos
 Avvikelse
 Totalt
 Summa
+Del
