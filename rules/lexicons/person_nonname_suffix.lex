@@ -72,3 +72,5 @@ stödet
 möte
 mötet
 möten
+demokraterna
+demokraternas
