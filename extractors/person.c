@@ -144,20 +144,25 @@ static int norm_signature(const ut_match *m, ut_cand *c) {
     return strength(c, lay.signer ? PERSON_FOUND : PERSON_BARE) ? -1 : 1;
 }
 
+/* Does a capital letter (ASCII or Latin-1: Å Ä Ö É) start the word at p? */
+static bool capital_at(const char *p, const char *end) {
+    if (p >= end) return false;
+    unsigned char b = (unsigned char)p[0];
+    if (b >= 'A' && b <= 'Z') return true;
+    return b == 0xC3 && p + 1 < end && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] < 0x9F;
+}
+
 /* A bare capitalised name: kept or dropped by the document pass.  A name
- * inside a longer run of capitalised words (`Helmer Holmberg Gustav`) is
- * not taken: the signature rule splits such runs. */
+ * inside a longer run of capitalised words (`Helmer Holmberg Gustav
+ * Lorentzon`) is not taken: the signature rule splits such runs. */
 static int norm_mention(const ut_match *m, ut_cand *c) {
     const char *g;
     size_t n, ms, me;
     const ut_text *t = ut_match_text(m, &ms, &me);
     g = ut_match_group(m, "name", &n);
     if (!g) return 0;
-    const char *e = g + n;
-    if (e + 1 < t->s + t->len && *e == ' ' && (unsigned char)e[1] >= 'A' && (unsigned char)e[1] <= 'Z') return 0;
-    if (e + 2 < t->s + t->len && *e == ' ' && (unsigned char)e[1] == 0xC3 && (unsigned char)e[2] >= 0x80 &&
-        (unsigned char)e[2] < 0x9F)
-        return 0;
+    const char *e = g + n, *end = t->s + t->len;
+    if (e < end && *e == ' ' && capital_at(e + 1, end)) return 0;
     int rc = name_group(m, c, &g, &n, true);
     if (rc <= 0) return rc;
     if (person_word_count(c->f.value) >= 4) return 0;
