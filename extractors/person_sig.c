@@ -259,12 +259,19 @@ int person_layout_look(const ut_match *m, ut_cand *c, size_t ns, size_t ne, bool
         cue = line_has_cue(m, t, pls, ple);
         cl = pls;
     }
-    /* other signers on the lines next to it */
-    size_t nls, nle;
-    bool eod = !next_line(t, le, 1000, &nls, &nle);
-    if (!multi && next_line(t, le, 3, &nls, &nle) && line_has_name(m, t, nls, nle)) multi = true;
-    if (!multi && prev_line(t, ls, 3, &pls, &ple) && line_has_name(m, t, pls, ple)) multi = true;
-    out->signer = out->role_found || multi || cue || eod;
+    /* the last lines of the document */
+    size_t nls, nle, after = 0, cur = le;
+    while (after <= 1 && next_line(t, cur, 1000, &nls, &nle)) {
+        after++;
+        cur = nle;
+    }
+    bool near_end = after <= 1;
+    /* other signers beside it and on the lines next to it: a block of names
+     * (a line of two capitalised pairs alone is as likely a table heading) */
+    bool block = false;
+    if (multi && next_line(t, le, 3, &nls, &nle) && line_has_name(m, t, nls, nle)) block = true;
+    if (multi && !block && prev_line(t, ls, 3, &pls, &ple) && line_has_name(m, t, pls, ple)) block = true;
+    out->signer = out->role_found || cue || near_end || block;
     return 0;
 }
 

@@ -245,7 +245,6 @@ Ingen
 Inget
 Ytterligare
 Hela
-Ny
 Nya
 Nytt
 Första

@@ -74,3 +74,13 @@ mötet
 möten
 demokraterna
 demokraternas
+universitet
+universitetet
+högskola
+högskolan
+institut
+institutet
+akademi
+akademin
+sjukhus
+sjukhuset
