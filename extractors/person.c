@@ -80,6 +80,14 @@ static int norm_attributed(const ut_match *m, ut_cand *c) {
         if (r && rn && (role = person_set_role(m, c, r, rn)) < 0) return -1;
     }
     if (!party && !role) return 0;
+    /* `moderata kommunalrådet X`: the party adjective before the post */
+    size_t pn;
+    const char *pa = ut_match_group(m, "padj", &pn);
+    if (!party && pa && pn >= 4) {
+        const char *v = ut_match_lex(m, "party", pa, pn);
+        if (v && ut_cand_str(c, "party", "%s", v)) return -1;
+        party = v != NULL;
+    }
     /* a surname alone needs its party: `Westmont (SD)` */
     if (person_word_count(c->f.value) < 2 && !party) return 0;
     size_t me;
