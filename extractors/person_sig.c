@@ -120,8 +120,8 @@ static size_t word_end(const ut_text *t, size_t i, size_t e) {
     return i;
 }
 
-/* A role line's segment: a role word first (maybe after Tf.), at most five
- * words.  Sets "role".  1 found, 0 not, -1 out of memory. */
+/* A role line's segment: a role word or a two-word post first (maybe
+ * after Tf.), at most five words.  Sets "role".  1 found, 0 not, -1 out of memory. */
 static int role_segment(const ut_match *m, ut_cand *c, const ut_text *t, const seg *g) {
     size_t words = 0;
     for (size_t i = g->s; i < g->e; i++)
@@ -132,7 +132,12 @@ static int role_segment(const ut_match *m, ut_cand *c, const ut_text *t, const s
     size_t first = w0;
     while (first < w1 && t->s[first] != ' ') first++;
     size_t rs = first < w1 ? first + 1 : w0;
-    if (!person_is_role_word(m, t->s + rs, w1 - rs)) return 0;
+    if (!person_is_role_word(m, t->s + rs, w1 - rs)) {
+        /* two-word posts of the lexicon: `Vice ordförande`, `Verkställande direktör` */
+        size_t w2 = w1 < g->e ? word_end(t, w1 + 1, g->e) : w1;
+        if (w2 == w1 || !ut_match_lex(m, "role", t->s + rs, w2 - rs)) return 0;
+        return person_set_role(m, c, t->s + w0, w2 - w0);
+    }
     /* `Chef verksamhetsstödet Välfärd skola`: a bare chef takes the next
      * lower-case word */
     if (w1 - rs == 4 && !strncmp(t->s + rs + 1, "hef", 3) && w1 + 1 < g->e) {
