@@ -161,8 +161,6 @@ Regionen
 Län
 Länet
 Landsting
-Sverige
-Sveriges
 Regeringen
 Riksdagen
 Staten
@@ -173,7 +171,6 @@ Föreningen
 Stiftelse
 Välfärd
 Skola
-Nacka
 Centrum
 Forum
 Stadshuset

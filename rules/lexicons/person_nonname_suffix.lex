@@ -1,6 +1,6 @@
 # Endings of words that name bodies, places, documents or things, never
 # persons: a capitalised word ending in one of these is not a name token
-# (Kommunstyrelsen, Fisksätraskolan, Storgatan, Skolverket, Golfklubb).
+# (Kommunstyrelsen, Ekskolan, Storgatan, Skolverket, Golfklubb).
 nämnd
 nämnden
 nämndens
