@@ -1,0 +1,22 @@
+# Currency words and signs -> ISO 4217 code.
+kronor = SEK
+krona = SEK
+kronorna = SEK
+kr = SEK
+sek = SEK
+:- = SEK
+svenska kronor = SEK
+norska kronor = NOK
+danska kronor = DKK
+nok = NOK
+dkk = DKK
+euro = EUR
+euros = EUR
+eur = EUR
+€ = EUR
+dollar = USD
+usd = USD
+$ = USD
+pund = GBP
+gbp = GBP
+£ = GBP
