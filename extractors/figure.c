@@ -168,6 +168,35 @@ static int norm_figure(const ut_match *m, ut_cand *c) {
     return 1;
 }
 
+/* The numeric part of a figure value (up to the first space). */
+static size_t number_part(const char *value) {
+    const char *sp = strchr(value, ' ');
+    return sp ? (size_t)(sp - value) : strlen(value);
+}
+
+/* One count, two spellings: "600 kvadratmeter" and later "600
+ * kvadratmetrarna" are the same figure, so a later mention with the same
+ * number and the same lemma takes the first mention's value. */
+static int figure_document_pass(ut_docbuild *db) {
+    for (size_t i = 0; i < db->n; i++) {
+        ut_cand *c = &db->c[i];
+        if (c->dropped || strcmp(c->f.type, "figure")) continue;
+        const ut_attr *lemma = ut_cand_attr(c, "unit_lemma");
+        if (!lemma || lemma->kind != UT_ATTR_STR) continue;
+        size_t nlen = number_part(c->f.value);
+        for (size_t j = 0; j < i; j++) {
+            const ut_cand *e = &db->c[j];
+            if (e->dropped || strcmp(e->f.type, "figure")) continue;
+            const ut_attr *el = ut_cand_attr(e, "unit_lemma");
+            if (!el || el->kind != UT_ATTR_STR || strcmp(el->s, lemma->s)) continue;
+            if (number_part(e->f.value) != nlen || memcmp(e->f.value, c->f.value, nlen)) continue;
+            c->f.value = e->f.value; /* arena string of the same document */
+            break;
+        }
+    }
+    return 0;
+}
+
 static const ut_normalizer figure_normalizers[] = {
     {"figure", norm_figure},
     {NULL, NULL},
@@ -177,5 +206,5 @@ const ut_extractor ut_ex_figure = {
     .type = "figure",
     .group = "number",
     .normalizers = figure_normalizers,
-    .document_pass = NULL,
+    .document_pass = figure_document_pass,
 };

@@ -1,4 +1,4 @@
-# Currency words and signs -> ISO 4217 code.
+# Currency words and signs -> ISO 4217 code.  No '$': OCR reads '§' as '$'.
 kronor = SEK
 krona = SEK
 kronorna = SEK
@@ -16,7 +16,6 @@ eur = EUR
 € = EUR
 dollar = USD
 usd = USD
-$ = USD
 pund = GBP
 gbp = GBP
 £ = GBP
