@@ -100,9 +100,12 @@ static int figure_suffix(const ut_match *m, ut_cand *c, const char *currency, bo
         *out = ut_arena_printf(c->arena, " %s", currency);
     } else if ((s = grp(m, "pct", &n))) {
         /* "%" and "procent" are the same unit; "procentenheter" is not */
-        if (n == 1 || (n == 7 && !memcmp(s, "procent", 7))) return *out = " %", 1;
+        if (n == 1 || (n == 7 && !memcmp(s, "procent", 7))) {
+            if (ut_cand_str(c, "unit", "%%")) return -1;
+            return *out = " %", 1;
+        }
         char *w = lower_copy(c->arena, s, n);
-        if (!w) return -1;
+        if (!w || ut_cand_str(c, "unit", "%s", w)) return -1;
         *out = ut_arena_printf(c->arena, " %s", w);
     } else if ((s = grp(m, "unit", &n))) {
         char *w = lower_copy(c->arena, s, n);

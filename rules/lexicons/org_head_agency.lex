@@ -17,3 +17,5 @@ hovrätten
 kammarrätten
 förvaltningsrätten
 akademien
+förbundet
+föreningen

@@ -55,3 +55,16 @@ europaparlamentet = Europaparlamentet
 förenta nationerna = Förenta nationerna
 högsta domstolen = Högsta domstolen
 högsta förvaltningsdomstolen = Högsta förvaltningsdomstolen
+karolinska institutet = Karolinska institutet
+kungliga tekniska högskolan = Kungliga tekniska högskolan
+# National news media and news agencies
+dagens nyheter = Dagens Nyheter
+svenska dagbladet = Svenska Dagbladet
+aftonbladet = Aftonbladet
+expressen = Expressen
+göteborgs-posten = Göteborgs-Posten
+sydsvenskan = Sydsvenskan
+dagens industri = Dagens Industri
+sveriges television = Sveriges Television
+sveriges radio = Sveriges Radio
+tidningarnas telegrambyrå = Tidningarnas Telegrambyrå
