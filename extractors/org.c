@@ -18,6 +18,7 @@
 
 #include "extractor.h"
 #include "org_link.h"
+#include "org_span.h"
 
 /* Copy s[0..n) with runs of white space as one space. */
 static char *collapse(ut_arena *a, const char *s, size_t n) {
@@ -121,19 +122,14 @@ static char *county_board_form(ut_arena *a, char *name) {
     return ut_arena_printf(a, "%s i %s", "Länsstyrelsen", name + hn);
 }
 
-static int norm_org(const ut_match *m, ut_cand *c) {
-    size_t n, ms;
-    const char *g = ut_match_group(m, "name", &n);
-    if (!g || !n) return 0;
-    const ut_text *t = ut_match_text(m, &ms, NULL);
-    (void)ms;
-    ut_cand_span(c, (size_t)(g - t->s), (size_t)(g - t->s) + n);
-
-    char *name = collapse(c->arena, g, n);
+/* The value of the name written at text[start, end): base form, mended, re-cased. */
+static int finish_name(const ut_match *m, ut_cand *c, const char *text, size_t start, size_t end) {
+    ut_cand_span(c, start, end);
+    char *name = collapse(c->arena, text + start, end - start);
     if (!name) return -1;
     /* a genitive -s on the last word of a "för" name, seen by the noun
      * after it ("Förvaltningen för Tekniks tjänsteskrivelse") */
-    size_t len = strlen(name);
+    size_t len = strlen(name), n;
     const char *next = ut_match_group(m, "next", &n);
     if (next && len > 4 && name[len - 1] == 's' && name[len - 2] != 's') name[len - 1] = 0;
 
@@ -145,6 +141,28 @@ static int norm_org(const ut_match *m, ut_cand *c) {
     if (!(name = county_board_form(c->arena, name))) return -1;
     c->f.value = name;
     return 1;
+}
+
+/* `org`: the value is group `name`. */
+static int norm_org(const ut_match *m, ut_cand *c) {
+    size_t n;
+    const char *g = ut_match_group(m, "name", &n);
+    if (!g || !n) return 0;
+    const ut_text *t = ut_match_text(m, NULL, NULL);
+    return finish_name(m, c, t->s, (size_t)(g - t->s), (size_t)(g - t->s) + n);
+}
+
+/* `org.compound`: group `name` is only the head of a compound body name
+ * ("styrelsen"); the name starts where org_compound_start says. */
+static int norm_org_compound(const ut_match *m, ut_cand *c) {
+    size_t n;
+    const char *g = ut_match_group(m, "name", &n);
+    if (!g || !n) return 0;
+    const ut_text *t = ut_match_text(m, NULL, NULL);
+    size_t head = (size_t)(g - t->s);
+    size_t start = org_compound_start(t->s, head);
+    if (start == (size_t)-1 || start == head) return 0;
+    return finish_name(m, c, t->s, start, head + n);
 }
 
 /* `org.lex LEXICON`: the value is the lexicon's value for group `lex`. */
@@ -162,6 +180,7 @@ static int norm_org_lex(const ut_match *m, ut_cand *c) {
 
 static const ut_normalizer org_normalizers[] = {
     {"org", norm_org},
+    {"org.compound", norm_org_compound},
     {"org.lex", norm_org_lex},
     {NULL, NULL},
 };

@@ -1,5 +1,7 @@
 # Capitalised words that start a sentence but never a name: function words
 # and common adjectives ("Varje kommun", "Sedan Hede Padelcenter AB").
+# Exact case: they are only ever tested where a capital starts a word.
+@case-sensitive
 Varje
 Denna
 Detta
