@@ -113,6 +113,10 @@ static int figure_suffix(const ut_match *m, ut_cand *c, const char *currency, bo
         char *lemma = unit_lemma(m, c->arena, w);
         if (lemma && ut_cand_str(c, "unit_lemma", "%s", lemma)) return -1;
         *out = ut_arena_printf(c->arena, " %s", w);
+    } else if ((s = grp(m, "part", &n))) { /* "3 av lärarna": the noun as written, no lemma */
+        char *w = lower_copy(c->arena, s, n);
+        if (!w || ut_cand_str(c, "unit", "%s", w)) return -1;
+        *out = ut_arena_printf(c->arena, " %s", w);
     } else if ((s = grp(m, "measure", &n))) {
         if (ut_cand_str(c, "unit", "%.*s", (int)n, s)) return -1;
         *out = ut_arena_printf(c->arena, " %.*s", (int)n, s);
@@ -177,26 +181,45 @@ static size_t number_part(const char *value) {
     return sp ? (size_t)(sp - value) : strlen(value);
 }
 
+static const char *lemma_of(const ut_cand *c) {
+    const ut_attr *a = ut_cand_attr(c, "unit_lemma");
+    return a && a->kind == UT_ATTR_STR ? a->s : NULL;
+}
+
+/* Same number and lemma sort together, in document order within. */
+static int by_count(const void *pa, const void *pb) {
+    const ut_cand *a = *(const ut_cand *const *)pa, *b = *(const ut_cand *const *)pb;
+    size_t na = number_part(a->f.value), nb = number_part(b->f.value);
+    if (na != nb) return na < nb ? -1 : 1;
+    int c = memcmp(a->f.value, b->f.value, na);
+    if (!c) c = strcmp(lemma_of(a), lemma_of(b));
+    if (!c) c = a < b ? -1 : a > b;
+    return c;
+}
+
 /* One count, two spellings: "600 kvadratmeter" and later "600
  * kvadratmetrarna" are the same figure, so a later mention with the same
- * number and the same lemma takes the first mention's value. */
+ * number and the same lemma takes the first mention's value.  Sorting keeps
+ * this linear in practice on long documents. */
 static int figure_document_pass(ut_docbuild *db) {
-    for (size_t i = 0; i < db->n; i++) {
-        ut_cand *c = &db->c[i];
-        if (c->dropped || strcmp(c->f.type, "figure")) continue;
-        const ut_attr *lemma = ut_cand_attr(c, "unit_lemma");
-        if (!lemma || lemma->kind != UT_ATTR_STR) continue;
-        size_t nlen = number_part(c->f.value);
-        for (size_t j = 0; j < i; j++) {
-            const ut_cand *e = &db->c[j];
-            if (e->dropped || strcmp(e->f.type, "figure")) continue;
-            const ut_attr *el = ut_cand_attr(e, "unit_lemma");
-            if (!el || el->kind != UT_ATTR_STR || strcmp(el->s, lemma->s)) continue;
-            if (number_part(e->f.value) != nlen || memcmp(e->f.value, c->f.value, nlen)) continue;
-            c->f.value = e->f.value; /* arena string of the same document */
-            break;
-        }
+    size_t n = 0;
+    for (size_t i = 0; i < db->n; i++)
+        if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "figure") && lemma_of(&db->c[i])) n++;
+    if (n < 2) return 0;
+    ut_cand **v = malloc(n * sizeof *v);
+    if (!v) return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < db->n; i++)
+        if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "figure") && lemma_of(&db->c[i])) v[k++] = &db->c[i];
+    qsort(v, n, sizeof *v, by_count);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        size_t nf = number_part(v[first]->f.value), ni = number_part(v[i]->f.value);
+        if (nf == ni && !memcmp(v[first]->f.value, v[i]->f.value, nf) && !strcmp(lemma_of(v[first]), lemma_of(v[i])))
+            v[i]->f.value = v[first]->f.value; /* arena string of the same document */
+        else
+            first = i;
     }
+    free(v);
     return 0;
 }
 

@@ -1,4 +1,8 @@
-/* org_link.c — one value for the several ways a document names one body; see org_link.h. */
+/* org_link.c — one value for the several ways a document names one body; see org_link.h.
+ *
+ * The comparisons run over the distinct values of the document (a few
+ * hundred at most), not over its mentions (thousands in a long file), so
+ * that the pass stays linear in the number of mentions. */
 #include "org_link.h"
 
 #include <stdbool.h>
@@ -6,11 +10,14 @@
 #include <string.h>
 #include <utf8proc.h>
 
-typedef struct mention {
-    ut_cand *c;
-    char *lower; /* case-folded value (malloc) */
-    char *key;   /* folded, marks stripped, word-final -s dropped (malloc) */
-} mention;
+typedef struct spelling {
+    const char *value; /* as the normalizer wrote it (arena) */
+    size_t first;      /* index of its first mention, for "the first full mention" */
+    char *lower;       /* case-folded value (malloc) */
+    char *key;         /* folded, marks stripped, word-final -s dropped (malloc) */
+    const char *final; /* the value its mentions get */
+    size_t id;         /* position in value order, to map mentions after sorting */
+} spelling;
 
 static char *fold(const char *s, bool strip_marks) {
     utf8proc_uint8_t *out = NULL;
@@ -30,22 +37,14 @@ static void drop_final_s(char *s) {
     s[o] = 0;
 }
 
-static void free_keys(mention *v, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        free(v[i].lower);
-        free(v[i].key);
-        v[i].lower = v[i].key = NULL;
-    }
-}
-
-static int compute_keys(mention *v, size_t n) {
-    free_keys(v, n);
-    for (size_t i = 0; i < n; i++) {
-        v[i].lower = fold(v[i].c->f.value, false);
-        v[i].key = fold(v[i].c->f.value, true);
-        if (!v[i].lower || !v[i].key) return -1;
-        drop_final_s(v[i].key);
-    }
+static int set_keys(spelling *sp, const char *value) {
+    free(sp->lower);
+    free(sp->key);
+    sp->value = value;
+    sp->lower = fold(value, false);
+    sp->key = fold(value, true);
+    if (!sp->lower || !sp->key) return -1;
+    drop_final_s(sp->key);
     return 0;
 }
 
@@ -96,23 +95,55 @@ static const char *for_tail(const char *s) {
 
 /* "Förvaltningen för Förskola & Grundskolan" when another body of the
  * document ends "för Förskola & Grundskola": drop the definite -n. */
-static void mend_definite_tails(mention *v, size_t n) {
+static int mend_definite_tails(spelling *v, size_t n, ut_arena *arena) {
     for (size_t i = 0; i < n; i++) {
         const char *ti = for_tail(v[i].lower);
         size_t tn = ti ? strlen(ti) : 0;
-        if (!ti || tn < 2 || ti[tn - 1] != 'n') continue;
+        size_t vn = strlen(v[i].value);
+        if (!ti || tn < 2 || ti[tn - 1] != 'n' || v[i].value[vn - 1] != 'n') continue;
         for (size_t j = 0; j < n; j++) {
             const char *tj = for_tail(v[j].lower);
             if (i == j || !tj || strlen(tj) != tn - 1 || strncmp(ti, tj, tn - 1)) continue;
-            char *val = (char *)v[i].c->f.value; /* arena string owned by this document */
-            size_t vn = strlen(val);
-            if (vn && val[vn - 1] == 'n') {
-                char *copy = ut_arena_printf(v[i].c->arena, "%.*s", (int)(vn - 1), val);
-                if (copy) v[i].c->f.value = copy;
-            }
+            const char *copy = ut_arena_printf(arena, "%.*s", (int)(vn - 1), v[i].value);
+            if (!copy || set_keys(&v[i], copy)) return -1;
             break;
         }
     }
+    return 0;
+}
+
+static int by_value(const void *a, const void *b) {
+    const ut_cand *const *x = a, *const *y = b;
+    int c = strcmp((*x)->f.value, (*y)->f.value);
+    if (c) return c;
+    return *x < *y ? -1 : *x > *y; /* mention order within one value */
+}
+
+static int by_first(const void *a, const void *b) {
+    const spelling *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void link_spellings(spelling *v, size_t n) {
+    /* short forms take the full name */
+    for (size_t i = 0; i < n; i++) {
+        v[i].final = v[i].value;
+        for (size_t j = 0; j < n; j++) {
+            if (i == j) continue;
+            if (short_form_of(v[i].lower, v[j].lower) || school_spelling_of(v[i].lower, v[j].lower) ||
+                company_tail_of(v[i].lower, v[j].lower)) {
+                v[i].final = v[j].value;
+                break;
+            }
+        }
+    }
+    /* one spelling per folded key: the first mention's (v is in mention order) */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(v[i].key, v[j].key)) {
+                v[i].final = v[j].final;
+                break;
+            }
 }
 
 int org_link_document(ut_docbuild *db) {
@@ -120,40 +151,51 @@ int org_link_document(ut_docbuild *db) {
     for (size_t i = 0; i < db->n; i++)
         if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "org")) n++;
     if (n < 2) return 0;
-    mention *v = calloc(n, sizeof *v);
-    if (!v) return -1;
+    ut_cand **m = malloc(n * sizeof *m);
+    spelling *v = calloc(n, sizeof *v);
+    size_t *which = malloc(n * sizeof *which);
+    int rc = -1;
+    if (!m || !v || !which) goto out;
     size_t k = 0;
     for (size_t i = 0; i < db->n; i++)
-        if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "org")) v[k++].c = &db->c[i];
+        if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "org")) m[k++] = &db->c[i];
 
-    int rc = -1;
-    if (compute_keys(v, n)) goto out;
-    mend_definite_tails(v, n);
-    if (compute_keys(v, n)) goto out;
-
-    /* short forms take the full name's value */
+    /* distinct values, each with its first mention */
+    qsort(m, n, sizeof *m, by_value);
+    size_t nv = 0;
     for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < n; j++) {
-            if (i == j) continue;
-            if (short_form_of(v[i].lower, v[j].lower) || school_spelling_of(v[i].lower, v[j].lower) ||
-                company_tail_of(v[i].lower, v[j].lower)) {
-                v[i].c->f.value = v[j].c->f.value;
-                break;
-            }
+        if (!nv || strcmp(v[nv - 1].value, m[i]->f.value)) {
+            v[nv].value = m[i]->f.value;
+            v[nv].first = (size_t)(m[i] - db->c);
+            v[nv].id = nv;
+            nv++;
+        } else if ((size_t)(m[i] - db->c) < v[nv - 1].first) {
+            v[nv - 1].first = (size_t)(m[i] - db->c);
         }
+        which[i] = nv - 1;
     }
-    if (compute_keys(v, n)) goto out;
-
-    /* one spelling per folded key: the first mention's */
+    /* first-mention order, and each mention's spelling in that order */
+    qsort(v, nv, sizeof *v, by_first);
+    size_t *pos = malloc(nv * sizeof *pos);
+    if (!pos) goto out;
+    for (size_t j = 0; j < nv; j++) pos[v[j].id] = j;
+    for (size_t i = 0; i < n; i++) which[i] = pos[which[i]];
+    free(pos);
+    for (size_t i = 0; i < nv; i++)
+        if (set_keys(&v[i], v[i].value)) goto out;
+    if (mend_definite_tails(v, nv, db->arena)) goto out;
+    link_spellings(v, nv);
     for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < i; j++)
-            if (!strcmp(v[i].key, v[j].key)) {
-                v[i].c->f.value = v[j].c->f.value;
-                break;
-            }
+        if (which[i] < nv) m[i]->f.value = v[which[i]].final;
     rc = 0;
 out:
-    free_keys(v, n);
+    if (v)
+        for (size_t i = 0; i < n; i++) {
+            free(v[i].lower);
+            free(v[i].key);
+        }
     free(v);
+    free(m);
+    free(which);
     return rc;
 }

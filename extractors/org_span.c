@@ -50,8 +50,8 @@ size_t org_compound_start(const char *s, size_t head) {
     if (!lower_at(s, word)) return word;
     size_t p = spaces_back(s, word);
     if (p == word || p < 1) return word;
-    /* "Bygg- och miljöförvaltningen" */
-    if (p >= 5 && !memcmp(s + p - 3, "och", 3) && (s[p - 4] == ' ' || s[p - 4] == '\n')) {
+    /* "Bygg- och miljöförvaltningen", also "Barn-och elevombudet" */
+    if (p >= 5 && !memcmp(s + p - 3, "och", 3) && (s[p - 4] == ' ' || s[p - 4] == '\n' || s[p - 4] == '-')) {
         size_t q = spaces_back(s, p - 3);
         if (q >= 2 && s[q - 1] == '-') {
             size_t first = letters_back(s, q - 1);
