@@ -51,6 +51,7 @@ struct ut_rule {
     const ut_extractor *ex; /* NULL for skip rules */
     int group;
     bool enabled;
+    bool ocr;               /* `ocr off` turns off the diacritic tolerance */
     ut_example *examples;
     size_t nexamples;
     /* Prefilter: a rule whose pattern must contain a digit is skipped on a
