@@ -28,7 +28,11 @@ mostly as a bare a/o.
              in a number (2 500) or between a number and its word as a
              no-break or thin space, 0.3; any other space as no-break, 0.02.
   hyphenation  the last word of a line (9+ letters) broken at a syllable
-             (`stads-` / `förvaltningen`), the tail moved to the next line, 0.3.
+             (`stads-` / `förvaltningen`), the tail moved to the next line, 0.3;
+             the hyphen written as '-' .80, a soft hyphen U+00AD .15 (PDF text
+             layers), U+2010 .05.
+  line ends  the whole document with CR LF line ends (a file saved on
+             Windows), 0.15 per document.
   digits     a year that heads a case number (`2019/475`) or an ISO date
              read with a stray space (`201 9/475`) or 0→O / 1→l, 0.03.
   layout     (--layout only) indentation dropped, space runs as one and
@@ -66,6 +70,8 @@ K_MISREAD = [("l<", 1), ("l(", 1)]
 LIGATURES = {"fi": "\ufb01", "fl": "\ufb02", "ff": "\ufb00"}
 SOFT_HYPHEN = "\u00ad"
 NUMBER_SPACES = [("\u00a0", 5), ("\u202f", 3), ("\u2009", 2)]
+# How a text layer writes the hyphen of a word broken over a line end.
+LINE_END_HYPHENS = [("-", 80), ("\u00ad", 15), ("\u2010", 5)]
 DIGIT_DASHES = [("\u2013", 4), ("\u2014", 1)]
 
 # Damaged spellings one clean letter (lower case) may take, for comparing
@@ -88,7 +94,7 @@ RATES = {  # at --rate 1.0
     "letter": 1.0, "spurious": 0.005, "m_rn": 0.02, "rn_m": 0.02, "l": 0.01,
     "word_I": 0.3, "o_zero": 0.003, "caps_O": 0.05, "caps_K": 0.05,
     "section": 0.7, "dash": 0.3, "quote": 0.5, "ligature": 0.5, "soft_hyphen": 0.1,
-    "number_space": 0.3, "nbsp": 0.02, "hyphenate": 0.3, "digits": 0.03,
+    "number_space": 0.3, "nbsp": 0.02, "hyphenate": 0.3, "digits": 0.03, "crlf": 0.15,
 }
 
 VOWELS = set("aeiouyåäöéAEIOUYÅÄÖÉ")
@@ -225,7 +231,7 @@ class Damager:
             if not cuts or not self.hit(rng, "hyphenate"):
                 continue
             k = cuts[int(rng.random() * len(cuts))]
-            lines[n] = lines[n][: m.start(1)] + w[:k] + "-"
+            lines[n] = lines[n][: m.start(1)] + w[:k] + self.pick(rng, LINE_END_HYPHENS)
             nxt = lines[n + 1]
             indent = len(nxt) - len(nxt.lstrip(" "))
             lines[n + 1] = nxt[:indent] + w[k:] + (" " + nxt[indent:] if nxt.strip() else "")
@@ -254,6 +260,8 @@ def corrupt(text, seed=DEFAULT_SEED, rate=DEFAULT_RATE, name="", layout=False):
     text = d.typesetting(text)
     if layout:
         text = d.layout(text)
+    if d.hit(d.rng("crlf"), "crlf"):
+        text = text.replace("\n", "\r\n")
     return text, d.stats
 
 

@@ -16,7 +16,7 @@ Two comparisons are printed:
             the clean one only by misreadings the corruptor makes (`Régsjo`
             for `Rågsjö`): the text itself is damaged there, and GUIDE.md
             accepts such spellings as alts.  Digits must match exactly.
-The test asserts the `ocr` recovery.
+The test asserts the `ocr` recovery (DAMAGE_STRICT=1: the strict one).
 
 Run from the repository root.  Environment: UTDRAG (default build/utdrag),
 UTDRAG_CORPUS (default ../shared/corpus), DAMAGE_SEED, DAMAGE_RATE,
@@ -43,6 +43,7 @@ SEED = int(os.environ.get("DAMAGE_SEED", "20131031"))
 RATE = float(os.environ.get("DAMAGE_RATE", str(corrupt.DEFAULT_RATE)))
 LAYOUT = os.environ.get("DAMAGE_LAYOUT", "") not in ("", "0")
 VERBOSE = os.environ.get("DAMAGE_VERBOSE", "") not in ("", "0")
+STRICT = os.environ.get("DAMAGE_STRICT", "") not in ("", "0")
 
 CONFUSIONS = corrupt.value_confusions()
 
@@ -73,6 +74,8 @@ def plain(s):
 def ocr_equal(clean, seen):
     """Does `seen` read as `clean` with only the corruptor's misreadings?"""
     a, b = plain(clean), plain(seen)
+    if len(a) > 300 or len(b) > 300:  # keep the recursion shallow; such values are not names
+        return a == b
 
     @lru_cache(maxsize=None)
     def at(i, j):
@@ -210,10 +213,11 @@ def main():
         if r["clean"] < MIN_VALUES:
             print(f"ok {i} - {typ}: recovery # SKIP only {r['clean']} clean values")
             continue
-        share = r["ocr"] / r["clean"]
+        share = r["strict" if STRICT else "ocr"] / r["clean"]
         good = share >= THRESHOLD
         failed += not good
-        print(f"{'ok' if good else 'not ok'} {i} - {typ}: {r['ocr']}/{r['clean']} = {100 * share:.1f}% recovered"
+        print(f"{'ok' if good else 'not ok'} {i} - {typ}: {r['strict' if STRICT else 'ocr']}/{r['clean']}"
+              f" = {100 * share:.1f}% recovered{' (strict)' if STRICT else ''}"
               f" (needs {100 * THRESHOLD:.0f}%)")
     return 1 if failed or not same else 0
 
