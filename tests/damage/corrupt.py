@@ -38,7 +38,10 @@ mostly as a bare a/o.
   layout     (--layout only) indentation dropped, space runs as one and
              blank-line runs as one, as OCR text layers print them.
 
---stats prints to stderr how many sites of each kind were damaged.
+--stats prints to stderr how many sites of each kind were damaged; --only
+letter,hyphenate (the names above: letter spurious m_rn rn_m l word_I o_zero
+caps_O caps_K section dash quote ligature soft_hyphen number_space nbsp
+hyphenate digits crlf) applies only those kinds, to see what each one costs.
 """
 import argparse
 import hashlib
@@ -105,8 +108,8 @@ class Damager:
     """One document's damage: a random stream per pass, so that changing one
     pass does not shift the choices of the others."""
 
-    def __init__(self, seed, rate, name):
-        self.seed, self.rate, self.name = seed, rate, name
+    def __init__(self, seed, rate, name, only=None):
+        self.seed, self.rate, self.name, self.only = seed, rate, name, only
         self.stats = Counter()
 
     def rng(self, what):
@@ -114,6 +117,8 @@ class Damager:
         return random.Random(int.from_bytes(hashlib.sha256(key).digest()[:8], "big"))
 
     def p(self, kind):
+        if self.only is not None and kind not in self.only:
+            return 0.0
         return min(1.0, RATES[kind] * self.rate)
 
     @staticmethod
@@ -250,9 +255,10 @@ def syllable_cuts(w):
             if w[k] not in VOWELS and w[k + 1] in VOWELS and w[k].isalpha() and w[k - 1].isalpha()]
 
 
-def corrupt(text, seed=DEFAULT_SEED, rate=DEFAULT_RATE, name="", layout=False):
-    """Return (damaged text, Counter of damaged sites by kind)."""
-    d = Damager(seed, rate, name)
+def corrupt(text, seed=DEFAULT_SEED, rate=DEFAULT_RATE, name="", layout=False, only=None):
+    """Return (damaged text, Counter of damaged sites by kind).  `only`, a set
+    of kinds (keys of RATES), restricts the damage to those kinds."""
+    d = Damager(seed, rate, name, only)
     text = d.digits(text)
     text = d.letters(text)
     text = d.symbols(text)
@@ -272,11 +278,18 @@ def main(argv):
     ap.add_argument("--rate", type=float, default=DEFAULT_RATE)
     ap.add_argument("--layout", action="store_true", help="also flatten layout as OCR text layers do")
     ap.add_argument("--stats", action="store_true", help="damaged sites per kind on stderr")
+    ap.add_argument("--only", help="comma-separated kinds of damage to apply (default: all): " + ",".join(RATES))
     ap.add_argument("-o", "--output")
     ap.add_argument("-d", "--out-dir")
     a = ap.parse_args(argv[1:])
     if a.rate < 0:
         ap.error("--rate must be >= 0")
+    only = None
+    if a.only:
+        only = set(k.strip() for k in a.only.split(",") if k.strip())
+        unknown = only - set(RATES)
+        if unknown:
+            ap.error("unknown kinds: " + ",".join(sorted(unknown)))
     if a.output and a.out_dir:
         ap.error("-o and -d exclude each other")
     if a.out_dir and not a.files:
@@ -291,7 +304,7 @@ def main(argv):
             with open(path, "rb") as f:
                 text = f.read().decode("utf-8")
             name = os.path.basename(path)
-        damaged, stats = corrupt(text, a.seed, a.rate, name, a.layout)
+        damaged, stats = corrupt(text, a.seed, a.rate, name, a.layout, only)
         total.update(stats)
         if a.out_dir:
             with open(os.path.join(a.out_dir, name), "wb") as f:

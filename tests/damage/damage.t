@@ -20,7 +20,8 @@ The test asserts the `ocr` recovery (DAMAGE_STRICT=1: the strict one).
 
 Run from the repository root.  Environment: UTDRAG (default build/utdrag),
 UTDRAG_CORPUS (default ../shared/corpus), DAMAGE_SEED, DAMAGE_RATE,
-DAMAGE_LAYOUT=1 (also flatten layout), DAMAGE_VERBOSE=1 (list lost and
+DAMAGE_LAYOUT=1 (also flatten layout), DAMAGE_ONLY=kind,kind (only these
+kinds of damage, see corrupt.py), DAMAGE_VERBOSE=1 (list lost and
 extra values), DAMAGE_KEEP=DIR (keep the damaged copies there).
 """
 import json
@@ -43,6 +44,7 @@ SEED = int(os.environ.get("DAMAGE_SEED", "20131031"))
 RATE = float(os.environ.get("DAMAGE_RATE", str(corrupt.DEFAULT_RATE)))
 LAYOUT = os.environ.get("DAMAGE_LAYOUT", "") not in ("", "0")
 VERBOSE = os.environ.get("DAMAGE_VERBOSE", "") not in ("", "0")
+ONLY = set(k for k in os.environ.get("DAMAGE_ONLY", "").split(",") if k) or None
 STRICT = os.environ.get("DAMAGE_STRICT", "") not in ("", "0")
 
 CONFUSIONS = corrupt.value_confusions()
@@ -158,7 +160,8 @@ def main():
         return 0
     names = sorted(n for n in os.listdir(docs_dir) if n.endswith(".txt") and "ocr" not in n)
     print(f"1..{2 + len(TYPES)}")
-    diag(f"{len(names)} clean documents, seed {SEED}, rate {RATE}{', layout flattened' if LAYOUT else ''}")
+    diag(f"{len(names)} clean documents, seed {SEED}, rate {RATE}{', layout flattened' if LAYOUT else ''}"
+         f"{', only ' + ','.join(sorted(ONLY)) if ONLY else ''}")
 
     texts = {}
     for n in names:
@@ -180,7 +183,7 @@ def main():
         os.makedirs(out_dir, exist_ok=True)
         sites = defaultdict(int)
         for n in names:
-            damaged, stats = corrupt.corrupt(texts[n], SEED, RATE, n, LAYOUT)
+            damaged, stats = corrupt.corrupt(texts[n], SEED, RATE, n, LAYOUT, ONLY)
             for k, v in stats.items():
                 sites[k] += v
             with open(os.path.join(out_dir, n), "wb") as f:
