@@ -27,8 +27,10 @@ mostly as a bare a/o.
              hyphen (U+00AD) inside a word of 10+ letters, 0.1; the space
              in a number (2 500) or between a number and its word as a
              no-break or thin space, 0.3; any other space as no-break, 0.02.
-  hyphenation  the last word of a line (9+ letters) broken at a syllable
-             (`stads-` / `förvaltningen`), the tail moved to the next line, 0.3;
+  hyphenation  the last word of a line of running text (9+ letters; a
+             capitalised one only from 12, as names are not broken) broken at a
+             syllable (`stads-` / `förvaltningen`), the tail moved to the
+             next line, 0.3; lines of tables and signature blocks are left alone;
              the hyphen written as '-' .80, a soft hyphen U+00AD .15 (PDF text
              layers), U+2010 .05.
   line ends  the whole document with CR LF line ends (a file saved on
@@ -223,23 +225,31 @@ class Damager:
         return re.sub(r"(?<=\S) (?=\S)", space, text)
 
     def hyphenate(self, text):
-        """Break the last long word of a line at a syllable, carrying its tail
-        to the next line, as a typesetter does."""
+        """Break the last long word of a line of running text at a syllable,
+        carrying its tail to the next line, as a typesetter does.  Lines of
+        tables and signature blocks (short, or with column gaps) are left
+        alone, and so are names: a capitalised word is broken only when it
+        is a long compound (`Utbildnings-` / `förvaltningen`)."""
         rng = self.rng("hyphenate")
         lines = text.split("\n")
         for n in range(len(lines) - 1):
-            m = re.search(r"([^\W\d_]{9,})$", lines[n])
+            line, nxt = lines[n], lines[n + 1]
+            body = line.strip(" ")
+            if len(body) < 40 or "   " in body or not nxt.strip() or "   " in nxt.strip(" "):
+                continue
+            m = re.search(r"([^\W\d_]{9,})$", line)
             if not m:
                 continue
             w = m.group(1)
+            if w[0].isupper() and len(w) < 12:
+                continue
             cuts = [k for k in syllable_cuts(w) if w[k - 1].islower() and w[k].islower()]
             if not cuts or not self.hit(rng, "hyphenate"):
                 continue
             k = cuts[int(rng.random() * len(cuts))]
-            lines[n] = lines[n][: m.start(1)] + w[:k] + self.pick(rng, LINE_END_HYPHENS)
-            nxt = lines[n + 1]
+            lines[n] = line[: m.start(1)] + w[:k] + self.pick(rng, LINE_END_HYPHENS)
             indent = len(nxt) - len(nxt.lstrip(" "))
-            lines[n + 1] = nxt[:indent] + w[k:] + (" " + nxt[indent:] if nxt.strip() else "")
+            lines[n + 1] = nxt[:indent] + w[k:] + " " + nxt[indent:]
         return "\n".join(lines)
 
     def layout(self, text):
