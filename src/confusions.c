@@ -171,9 +171,27 @@ char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out) 
     return out;
 }
 
-char *ut_confusions_pattern(const char *pat) {
+/* Bytes of the single-character OCR readings of the letter at p (from the
+ * table), written to buf; 0 if none. */
+static size_t single_readings(const ut_confusions *cf, const char *p, size_t l, char *buf, size_t cap) {
+    size_t o = 0;
+    for (size_t i = 0; cf && i < cf->n; i++) {
+        const entry *e = &cf->e[i];
+        if (strlen(e->clean) != l || strncmp(e->clean, p, l)) continue;
+        for (size_t k = 0; k < e->nseen; k++) {
+            size_t sl = strlen(e->seen[k]);
+            if (count_chars(e->seen[k]) != 1 || o + sl + 1 >= cap) continue;
+            if (strchr("\\]^-[", e->seen[k][0])) buf[o++] = '\\';
+            memcpy(buf + o, e->seen[k], sl);
+            o += sl;
+        }
+    }
+    return o;
+}
+
+char *ut_confusions_pattern(const ut_confusions *cf, const char *pat) {
     size_t n = strlen(pat);
-    char *out = malloc(n * 2 + 1);
+    char *out = malloc(n * 24 + 1);
     if (!out) return NULL;
     size_t o = 0;
     int in_class = 0;
@@ -222,11 +240,14 @@ char *ut_confusions_pattern(const char *pat) {
         uint32_t cp;
         int l = ut_utf8_decode((const unsigned char *)pat + i, n - i, &cp);
         if (l < 1) l = 1;
-        char bare = bare_letter(cp);
+        char bare = bare_letter(cp), more[64];
+        size_t nmore = bare ? single_readings(cf, pat + i, (size_t)l, more, sizeof more) : 0;
         if (bare && !in_class) out[o++] = '[';
         memcpy(out + o, pat + i, (size_t)l);
         o += (size_t)l;
         if (bare) out[o++] = bare;
+        memcpy(out + o, more, nmore);
+        o += nmore;
         if (bare && !in_class) out[o++] = ']';
         i += (size_t)l;
     }

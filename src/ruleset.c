@@ -376,8 +376,8 @@ static int compile_rule(loader *L, ut_rule *r) {
         return -1;
     }
     if (rs->confusions && r->ocr) {
-        /* literal å/ä/ö/é also as a/a/o/e: what OCR without a Swedish model prints */
-        char *tolerant = ut_confusions_pattern(r->expanded);
+        /* literal å/ä/ö/é also as OCR without a Swedish model prints them */
+        char *tolerant = ut_confusions_pattern(rs->confusions, r->expanded);
         if (!tolerant) return -1;
         free(r->expanded);
         r->expanded = tolerant;
