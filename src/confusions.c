@@ -2,6 +2,7 @@
 #include "confusions.h"
 
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -14,13 +15,31 @@ typedef struct entry {
     size_t nseen;
 } entry;
 
+/* A letter's confusion class, by its representative (smallest member). */
+typedef struct klass {
+    uint32_t cp, rep;
+} klass;
+
+/* A multi-letter reading and the one letter it stands for (`rn` → `m`). */
+typedef struct multi {
+    char *from;
+    uint32_t to;
+} multi;
+
 struct ut_confusions {
     entry *e;
     size_t n;
+    klass *k;
+    size_t nk;
+    multi *m;
+    size_t nm;
 };
 
 void ut_confusions_free(ut_confusions *cf) {
     if (!cf) return;
+    free(cf->k);
+    for (size_t i = 0; i < cf->nm; i++) free(cf->m[i].from);
+    free(cf->m);
     for (size_t i = 0; i < cf->n; i++) {
         free(cf->e[i].clean);
         for (size_t k = 0; k < cf->e[i].nseen; k++) free(cf->e[i].seen[k]);
@@ -28,6 +47,102 @@ void ut_confusions_free(ut_confusions *cf) {
     }
     free(cf->e);
     free(cf);
+}
+
+static uint32_t lower_cp(uint32_t cp) { return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp); }
+
+/* The single code point of a one-letter UTF-8 string, or 0. */
+static uint32_t single_cp(const char *s) {
+    uint32_t cp;
+    int l = ut_utf8_decode((const unsigned char *)s, strlen(s), &cp);
+    return (l > 0 && s[l] == 0) ? lower_cp(cp) : 0;
+}
+
+static uint32_t class_of(const ut_confusions *cf, uint32_t cp) {
+    for (size_t i = 0; i < cf->nk; i++)
+        if (cf->k[i].cp == cp) return cf->k[i].rep;
+    return cp;
+}
+
+static int add_cp(ut_confusions *cf, uint32_t cp) {
+    for (size_t i = 0; i < cf->nk; i++)
+        if (cf->k[i].cp == cp) return 0;
+    klass *nk = realloc(cf->k, (cf->nk + 1) * sizeof *nk);
+    if (!nk) return -1;
+    cf->k = nk;
+    cf->k[cf->nk++] = (klass){cp, cp};
+    return 0;
+}
+
+/* Merge the classes of a and b (all letters are few: plain loops). */
+static void join(ut_confusions *cf, uint32_t a, uint32_t b) {
+    uint32_t ra = class_of(cf, a), rb = class_of(cf, b);
+    if (ra == rb) return;
+    uint32_t keep = ra < rb ? ra : rb, drop = ra < rb ? rb : ra;
+    for (size_t i = 0; i < cf->nk; i++)
+        if (cf->k[i].rep == drop) cf->k[i].rep = keep;
+}
+
+/* Classes from the one-letter pairs; multi-letter readings of one letter
+ * become rewrites (`rn` → `m`), applied before the classes. */
+static int build_classes(ut_confusions *cf) {
+    for (size_t i = 0; i < cf->n; i++) {
+        entry *e = &cf->e[i];
+        uint32_t c = single_cp(e->clean);
+        for (size_t k = 0; k < e->nseen; k++) {
+            uint32_t sc = single_cp(e->seen[k]);
+            if (c && sc) {
+                if (add_cp(cf, c) || add_cp(cf, sc)) return -1;
+                join(cf, c, sc);
+                continue;
+            }
+            const char *from = c ? e->seen[k] : e->clean;
+            uint32_t to = c ? c : sc;
+            if (!to) continue; /* many letters for many letters: no skeleton rule */
+            multi *nm = realloc(cf->m, (cf->nm + 1) * sizeof *nm);
+            if (!nm) return -1;
+            cf->m = nm;
+            if (!(cf->m[cf->nm].from = ut_strdup(from))) return -1;
+            cf->m[cf->nm++].to = to;
+        }
+    }
+    return 0;
+}
+
+char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n) {
+    char *out = malloc(n * 4 + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
+            if (o && out[o - 1] != ' ') out[o++] = ' ';
+            i++;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t l = 0;
+        for (size_t k = 0; cf && k < cf->nm && !l; k++) {
+            size_t fl = strlen(cf->m[k].from);
+            if (fl <= n - i && !strncasecmp(s + i, cf->m[k].from, fl)) {
+                cp = cf->m[k].to;
+                l = fl;
+            }
+        }
+        if (!l) {
+            int dl = ut_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+            l = dl > 0 ? (size_t)dl : 1;
+            cp = lower_cp(cp);
+        }
+        if (cf) cp = class_of(cf, cp);
+        char tmp[4];
+        int el = ut_utf8_encode(cp, tmp);
+        memcpy(out + o, tmp, (size_t)el);
+        o += (size_t)el;
+        i += l;
+    }
+    while (o && out[o - 1] == ' ') o--;
+    out[o] = 0;
+    return out;
 }
 
 ut_confusions *ut_confusions_load(const char *path, ut_error *err) {
@@ -77,7 +192,12 @@ ut_confusions *ut_confusions_load(const char *path, ut_error *err) {
         }
     }
     free(buf);
+    if (build_classes(cf)) goto oom_late;
     return cf;
+oom_late:
+    ut_seterr(err, path, 0, "out of memory");
+    ut_confusions_free(cf);
+    return NULL;
 oom:
     ut_seterr(err, path, lineno, "out of memory");
 fail:

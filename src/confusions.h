@@ -46,6 +46,14 @@ char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out);
  * NULL on out of memory. */
 char *ut_confusions_pattern(const ut_confusions *cf, const char *pattern);
 
+/* The OCR skeleton of s[0..n): lower case, white space runs as one space,
+ * every letter replaced by the representative of its confusion class and
+ * multi-letter readings by their one-letter form (`rn` → `m`), so that a
+ * word and any damaged reading of it share one skeleton.  A hash key for
+ * finding damaged words fast; confirm with ut_confusions_equal.  NEW
+ * string, NULL on out of memory. */
+char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n);
+
 /* Does `seen` (len bytes) read as `clean` under the table (letters
  * compared case-insensitively, white space runs as one)? */
 bool ut_confusions_equal(const ut_confusions *cf, const char *clean, const char *seen, size_t len);

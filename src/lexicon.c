@@ -12,6 +12,7 @@ typedef struct entry {
     char *word;  /* as written in the file */
     char *key;   /* folded look-up key */
     char *value;
+    char *skel;  /* OCR skeleton (ut_lexicon_index_ocr), or NULL */
 } entry;
 
 struct ut_lexicon {
@@ -22,6 +23,7 @@ struct ut_lexicon {
     size_t n, cap;
     size_t *slots; /* open addressing, index+1, 0 = empty */
     size_t nslots;
+    size_t *skel_slots; /* the same over skeletons; all entries, collisions chained by probing */
 };
 
 static char *fold_key(const char *s, size_t n, bool case_sensitive) {
@@ -101,6 +103,7 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
             lx->cap = cap;
         }
         entry *e = &lx->e[lx->n];
+        e->skel = NULL;
         e->word = ut_strdup(word);
         e->value = ut_strdup(value ? value : word);
         e->key = fold_key(word, strlen(word), false);
@@ -135,9 +138,11 @@ void ut_lexicon_free(ut_lexicon *lx) {
         free(lx->e[i].word);
         free(lx->e[i].key);
         free(lx->e[i].value);
+        free(lx->e[i].skel);
     }
     free(lx->e);
     free(lx->slots);
+    free(lx->skel_slots);
     free(lx->name);
     free(lx);
 }
@@ -200,12 +205,30 @@ const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, co
                                bool *ocr) {
     if (ocr) *ocr = false;
     const char *v = ut_lexicon_get(lx, word, len);
-    if (v || !cf || lx->exact) return v;
-    /* rare path (damaged text only): compare with every entry */
-    for (size_t i = 0; i < lx->n; i++)
-        if (ut_confusions_equal(cf, lx->e[i].word, word, len)) {
+    if (v || !cf || lx->exact || !lx->skel_slots) return v;
+    char *skel = ut_confusions_skeleton(cf, word, len);
+    if (!skel) return NULL;
+    for (size_t h = hash(skel) & (lx->nslots - 1); lx->skel_slots[h]; h = (h + 1) & (lx->nslots - 1)) {
+        const entry *e = &lx->e[lx->skel_slots[h] - 1];
+        if (!strcmp(e->skel, skel) && ut_confusions_equal(cf, e->word, word, len)) {
+            v = e->value;
             if (ocr) *ocr = true;
-            return lx->e[i].value;
+            break;
         }
-    return NULL;
+    }
+    free(skel);
+    return v;
+}
+
+int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf) {
+    if (!cf || lx->exact) return 0;
+    lx->skel_slots = calloc(lx->nslots, sizeof *lx->skel_slots);
+    if (!lx->skel_slots) return -1;
+    for (size_t i = 0; i < lx->n; i++) {
+        if (!(lx->e[i].skel = ut_confusions_skeleton(cf, lx->e[i].word, strlen(lx->e[i].word)))) return -1;
+        size_t h = hash(lx->e[i].skel) & (lx->nslots - 1);
+        while (lx->skel_slots[h]) h = (h + 1) & (lx->nslots - 1);
+        lx->skel_slots[h] = i + 1;
+    }
+    return 0;
 }

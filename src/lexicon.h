@@ -31,6 +31,10 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len);
  * NULL); *ocr tells whether the word was found only that way. */
 const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len,
                                bool *ocr);
+/* Index the entries by their OCR skeleton under `cf`, so that damaged
+ * look-ups (ut_lexicon_get_ocr) cost one hash probe.  Call once, before
+ * the lexicon is shared.  0, or -1 on out of memory. */
+int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf);
 /* The regex alternation `(?:w1|w2|...)`, each word tolerant of the OCR
  * confusions in `cf` (NULL: exact), NEW string (free()). */
 char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf);

@@ -428,6 +428,11 @@ ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err) {
         goto fail;
     }
     free(cfpath);
+    for (size_t i = 0; rs->confusions && i < rs->nlex; i++)
+        if (ut_lexicon_index_ocr(rs->lex[i], rs->confusions)) {
+            ut_seterr(err, dir, 0, "out of memory");
+            goto fail;
+        }
     char **files = list_dir(dir, ".rules", &n);
     if (!files) {
         ut_seterr(err, dir, 0, "cannot read rule directory");
