@@ -87,7 +87,8 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
             ut_seterr(err, path, lineno, "empty word or value");
             goto fail;
         }
-        if (!ut_utf8_ok(word)) {
+        /* the value goes into the output as is: it must be UTF-8 too */
+        if (!ut_utf8_ok(word) || (value && !ut_utf8_ok(value))) {
             ut_seterr(err, path, lineno, "not valid UTF-8");
             goto fail;
         }
