@@ -97,8 +97,9 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
 static int expand_ligature(outbuf *o, uint32_t cp, uint32_t orig) {
     utf8proc_int32_t dst[8];
     int opt = 0;
+    /* COMPAT alone decomposes nothing: utf8proc needs DECOMPOSE with it */
     utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 8,
-                                                 UTF8PROC_COMPAT, &opt);
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &opt);
     for (utf8proc_ssize_t k = 0; k < n && k < 8; k++) {
         char tmp[4];
         int l = ut_utf8_encode((uint32_t)dst[k], tmp);
