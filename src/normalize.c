@@ -68,11 +68,12 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
     if (b > 0) b--;
     uint32_t orig = o->len ? o->map[b] : (uint32_t)ut_text_orig(in, i);
     /* collect the run of combining marks */
-    size_t j = i;
+    size_t j = i, last_mark = i;
     while (j < in->len) {
         uint32_t cp;
         int l = ut_utf8_decode((const unsigned char *)in->s + j, in->len - j, &cp);
         if (l < 0 || classify(cp) != COMPOSE) break;
+        last_mark = j;
         j += (size_t)l;
     }
     size_t baselen = o->len - b;
@@ -89,6 +90,10 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
     if (r < 0) return -1;
     o->len = b;
     int rc = emit(o, (const char *)nfc, (size_t)r, orig);
+    /* The composed character starts at the base but ends after the marks:
+     * its last byte points at the last mark, so that a field ending here
+     * reports an `end` (and `text`) that includes the marks. */
+    if (!rc && r > 0) o->map[o->len - 1] = (uint32_t)ut_text_orig(in, last_mark);
     free(nfc);
     *pi = j;
     return rc;
