@@ -382,7 +382,11 @@ static int compile_rule(loader *L, ut_rule *r) {
                   r->id, (char *)msg, (size_t)eo);
         return -1;
     }
-    pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+    /* The interpreter is the fallback when JIT fails.  UTDRAG_NO_JIT=1 asks
+     * for it outright: memcheck cannot follow JIT-generated code and
+     * reports false "uninitialised value" errors in it (make valgrind). */
+    const char *no_jit = getenv("UTDRAG_NO_JIT");
+    if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
     uint32_t caps = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &caps);
     if (caps + 1 > rs->max_pairs) rs->max_pairs = caps + 1;
