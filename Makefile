@@ -101,10 +101,14 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/utdrag
 	install -m 644 $(LIB_A) $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/utdrag.h $(DESTDIR)$(PREFIX)/include/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 man/utdrag.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 completions/utdrag.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/utdrag
 	install -m 644 rules/*.rules $(DESTDIR)$(PREFIX)/share/utdrag/rules/
 	install -m 644 rules/lexicons/*.lex $(DESTDIR)$(PREFIX)/share/utdrag/rules/lexicons/
 
 uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/utdrag.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/utdrag
 	rm -f $(DESTDIR)$(PREFIX)/bin/utdrag $(DESTDIR)$(PREFIX)/lib/libutdrag.* $(DESTDIR)$(PREFIX)/include/utdrag.h
 	rm -rf $(DESTDIR)$(PREFIX)/share/utdrag
 

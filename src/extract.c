@@ -117,7 +117,7 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
         ut_doc_free(d);
         return NULL;
     }
-    if (ut_normalize(&decoded, &norm)) {
+    if (ut_normalize(&decoded, ut_ruleset_lexicon(w->rs, "hyphen_keep"), &norm)) {
         ut_text_release(&decoded);
         goto oom;
     }

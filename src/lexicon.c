@@ -17,6 +17,7 @@ typedef struct entry {
 struct ut_lexicon {
     char *name;
     bool case_sensitive;
+    bool exact; /* `@exact`: no OCR-tolerant forms */
     entry *e;
     size_t n, cap;
     size_t *slots; /* open addressing, index+1, 0 = empty */
@@ -69,8 +70,9 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
         char *s = ut_trim(line);
         if (!*s) continue;
         if (*s == '@') {
-            if (!strcmp(s, "@case-sensitive")) { lx->case_sensitive = true; continue; }
-            ut_seterr(err, path, lineno, "unknown lexicon directive '%s' (known: @case-sensitive)", s);
+            if (!strcmp(s, "@case-sensitive")) { lx->case_sensitive = true; lx->exact = true; continue; }
+            if (!strcmp(s, "@exact")) { lx->exact = true; continue; }
+            ut_seterr(err, path, lineno, "unknown lexicon directive '%s' (known: @case-sensitive, @exact)", s);
             goto fail;
         }
         char *eq = strstr(s, " = ");
@@ -178,30 +180,33 @@ static int by_length_desc(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char *ut_lexicon_regex(const ut_lexicon *lx) {
+char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf) {
+    if (lx->exact) cf = NULL;
     char **words = malloc(lx->n * sizeof *words);
     if (!words) return NULL;
-    size_t total = 16;
-    for (size_t i = 0; i < lx->n; i++) {
-        words[i] = lx->e[i].word;
-        total += strlen(words[i]) * 4 + 1;
-    }
+    for (size_t i = 0; i < lx->n; i++) words[i] = lx->e[i].word;
     qsort(words, lx->n, sizeof *words, by_length_desc);
-    char *out = malloc(total);
-    if (!out) { free(words); return NULL; }
-    size_t o = 0;
-    o += (size_t)sprintf(out, lx->case_sensitive ? "(?:" : "(?i:");
-    for (size_t i = 0; i < lx->n; i++) {
+    char *out = ut_strdup(lx->case_sensitive ? "(?:" : "(?i:");
+    for (size_t i = 0; out && i < lx->n; i++) {
         if (i && !strcmp(words[i], words[i - 1])) continue;
-        if (i) out[o++] = '|';
-        for (const char *p = words[i]; *p; p++) {
-            if (*p == ' ') { memcpy(out + o, "\\s+", 3); o += 3; continue; }
-            if (strchr("\\^$.|?*+()[]{}/-#", *p)) out[o++] = '\\';
-            out[o++] = *p;
-        }
+        if (i && !(out = ut_str_append(out, "|"))) break;
+        out = ut_confusions_regex(cf, words[i], out);
     }
-    out[o++] = ')';
-    out[o] = 0;
+    if (out) out = ut_str_append(out, ")");
     free(words);
     return out;
+}
+
+const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len,
+                               bool *ocr) {
+    if (ocr) *ocr = false;
+    const char *v = ut_lexicon_get(lx, word, len);
+    if (v || !cf || lx->exact) return v;
+    /* rare path (damaged text only): compare with every entry */
+    for (size_t i = 0; i < lx->n; i++)
+        if (ut_confusions_equal(cf, lx->e[i].word, word, len)) {
+            if (ocr) *ocr = true;
+            return lx->e[i].value;
+        }
+    return NULL;
 }

@@ -79,8 +79,13 @@ const ut_text *ut_match_text(const ut_match *m, size_t *start, size_t *end) {
 }
 
 const char *ut_match_lex(const ut_match *m, const char *lexicon, const char *word, size_t len) {
+    return ut_match_lex_ocr(m, lexicon, word, len, NULL);
+}
+
+const char *ut_match_lex_ocr(const ut_match *m, const char *lexicon, const char *word, size_t len, bool *ocr) {
     const ut_lexicon *lx = ut_ruleset_lexicon(m->rs, lexicon);
-    return lx ? ut_lexicon_get(lx, word, len) : NULL;
+    if (ocr) *ocr = false;
+    return lx ? ut_lexicon_get_ocr(lx, m->rs->confusions, word, len, ocr) : NULL;
 }
 
 const char *ut_match_args(const ut_match *m) { return m->rule->args ? m->rule->args : ""; }

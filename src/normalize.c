@@ -113,6 +113,34 @@ static int expand_ligature(outbuf *o, uint32_t cp, uint32_t orig) {
     return 0;
 }
 
+static bool is_lower_at(const char *s, size_t n, size_t *len) {
+    uint32_t cp;
+    int l = ut_utf8_decode((const unsigned char *)s, n, &cp);
+    if (l < 1) return false;
+    if (len) *len = (size_t)l;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* At s[i] == '-' followed by '\n': if a lower-case letter ends the text
+ * before and begins the next line, and the next word is not one the
+ * hyphen must stay before, return the index where the joined word goes
+ * on; else 0. */
+static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, size_t out_prev_len,
+                          const ut_lexicon *keep) {
+    if (i + 1 >= in->len || in->s[i + 1] != '\n' || out_prev_len == 0) return 0;
+    /* the letter before: last code point already emitted */
+    size_t b = out_prev_len - 1;
+    while (b > 0 && ((unsigned char)out_prev[b] & 0xC0) == 0x80) b--;
+    if (!is_lower_at(out_prev + b, out_prev_len - b, NULL)) return 0;
+    size_t j = i + 2;
+    while (j < in->len && in->s[j] == ' ') j++;
+    size_t w = j, l;
+    while (w < in->len && is_lower_at(in->s + w, in->len - w, &l)) w += l;
+    if (w == j) return 0;
+    if (keep && ut_lexicon_get(keep, in->s + j, w - j)) return 0;
+    return j;
+}
+
 /* Does any byte of the text need rewriting?  ASCII runs are skipped 8 bytes
  * at a time; only '\t' '\r' '\v' '\f' and non-ASCII need a closer look. */
 static bool needs_rewrite(const ut_text *in) {
@@ -122,6 +150,8 @@ static bool needs_rewrite(const ut_text *in) {
         unsigned char c = s[i];
         if (c < 0x80) {
             if (c == '\t' || c == '\r' || c == '\v' || c == '\f') return true;
+            if (c == '-' && i + 1 < n && s[i + 1] == '\n' && i > 0 && (s[i - 1] >= 0x80 || (s[i - 1] >= 'a' && s[i - 1] <= 'z')))
+                return true;
             i++;
             continue;
         }
@@ -134,7 +164,7 @@ static bool needs_rewrite(const ut_text *in) {
     return false;
 }
 
-int ut_normalize(const ut_text *in, ut_text *out) {
+int ut_normalize(const ut_text *in, const ut_lexicon *keep, ut_text *out) {
     if (!needs_rewrite(in)) {
         *out = (ut_text){in->s, in->len, in->map, false, false};
         return 0;
@@ -149,7 +179,16 @@ int ut_normalize(const ut_text *in, ut_text *out) {
         if (l < 0) l = 1; /* cannot happen: input is valid UTF-8 */
         int rc = 0;
         switch (classify(cp)) {
-        case KEEP: rc = emit(&o, in->s + i, (size_t)l, orig); break;
+        case KEEP:
+            if (cp == '-') {
+                size_t next = hyphen_join(in, i, o.s, o.len, keep);
+                if (next) {
+                    i = next;
+                    continue;
+                }
+            }
+            rc = emit(&o, in->s + i, (size_t)l, orig);
+            break;
         case DROP: break;
         case SPACE: rc = emit(&o, " ", 1, orig); break;
         case NEWLINE:

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -78,14 +79,6 @@ static char *path_join(const char *a, const char *b) {
     memcpy(p, a, la);
     p[la] = '/';
     memcpy(p + la + 1, b, lb + 1);
-    return p;
-}
-
-static char *str_append(char *dst, const char *src) {
-    size_t ld = dst ? strlen(dst) : 0, ls = strlen(src);
-    char *p = realloc(dst, ld + ls + 1);
-    if (!p) { free(dst); return NULL; }
-    memcpy(p + ld, src, ls + 1);
     return p;
 }
 
@@ -262,7 +255,7 @@ static int parse_file(loader *L, const char *path) {
             cur->args = ut_strdup(args);
             if (!cur->normalizer_name || !cur->args) goto oom;
         } else if (!strcmp(key, "pattern")) {
-            if (!(cur->pattern = str_append(cur->pattern, rest))) goto oom;
+            if (!(cur->pattern = ut_str_append(cur->pattern, rest))) goto oom;
         } else if (!strcmp(key, "example")) {
             if (parse_example(cur, rest, lineno, path, L->err)) goto out;
         } else if (!strcmp(key, "group")) {
@@ -295,7 +288,7 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
     const char *p = pat;
     while (out && *p) {
         const char *open = strchr(p, '{');
-        if (!open) { out = str_append(out, p); break; }
+        if (!open) { out = ut_str_append(out, p); break; }
         const char *close = strchr(open, '}');
         size_t nl = close ? (size_t)(close - open - 1) : 0;
         char name[128];
@@ -307,7 +300,7 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         }
         char *chunk = ut_strndup(p, (size_t)(open - p) + (ref ? 0 : 1));
         if (!chunk) { free(out); return NULL; }
-        out = str_append(out, chunk);
+        out = ut_str_append(out, chunk);
         free(chunk);
         if (!out) return NULL;
         if (!ref) { p = open + 1; continue; }
@@ -321,14 +314,14 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
                 free(out);
                 return NULL;
             }
-            sub = ut_lexicon_regex(lx);
+            sub = ut_lexicon_regex(lx, L->rs->confusions);
             if (!sub) { free(out); return NULL; }
         }
         char *wrapped = malloc(strlen(sub) + 5);
         if (!wrapped) { free(sub); free(out); return NULL; }
         sprintf(wrapped, "(?:%s)", sub);
         free(sub);
-        out = str_append(out, wrapped);
+        out = ut_str_append(out, wrapped);
         free(wrapped);
         p = close + 1;
     }
@@ -416,6 +409,12 @@ ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err) {
     }
     free_list(lexfiles);
     lexfiles = NULL;
+    char *cfpath = path_join(dir, "ocr-confusions.txt");
+    if (cfpath && access(cfpath, F_OK) == 0 && !(rs->confusions = ut_confusions_load(cfpath, err))) {
+        free(cfpath);
+        goto fail;
+    }
+    free(cfpath);
     char **files = list_dir(dir, ".rules", &n);
     if (!files) {
         ut_seterr(err, dir, 0, "cannot read rule directory");
@@ -471,6 +470,7 @@ void ut_ruleset_free(ut_ruleset *rs) {
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->nlex; i++) ut_lexicon_free(rs->lex[i]);
+    ut_confusions_free(rs->confusions);
     free(rs->lex);
     free(rs);
 }

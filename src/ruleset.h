@@ -62,6 +62,7 @@ struct ut_ruleset {
     size_t nrules;
     ut_lexicon **lex;
     size_t nlex;
+    ut_confusions *confusions; /* rules/ocr-confusions.txt, or NULL */
     uint32_t max_pairs; /* largest capture count + 1, for match data */
     char groups[16][32]; /* overlap group names; index = ut_cand.group */
     int ngroups;

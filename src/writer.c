@@ -1,6 +1,8 @@
 /* writer.c — format dispatch and the shared record shape; see writer.h. */
 #include "writer.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,13 +23,37 @@ ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags) {
     return wr;
 }
 
+json_t *ut_json_string_lossy(const char *s) {
+    size_t n = strlen(s);
+    if (ut_utf8_valid(s, n)) return json_stringn(s, n);
+    char *buf = malloc(n * 3 + 1);
+    if (!buf) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (l < 0) {
+            memcpy(buf + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(buf + o, s + i, (size_t)l);
+            o += (size_t)l;
+            i += (size_t)l;
+        }
+    }
+    json_t *j = json_stringn(buf, o);
+    free(buf);
+    return j;
+}
+
 static int set(json_t *o, const char *k, json_t *v) { return v ? json_object_set_new(o, k, v) : -1; }
 
 json_t *ut_record_json(const ut_doc *d, const ut_field *f, int with_doc) {
     json_t *o = json_object();
     if (!o) return NULL;
     int rc = 0;
-    if (with_doc) rc |= set(o, "doc", json_string(ut_doc_name(d)));
+    if (with_doc) rc |= set(o, "doc", ut_json_string_lossy(ut_doc_name(d)));
     rc |= set(o, "type", json_string(f->type));
     rc |= set(o, "value", json_string(f->value));
     rc |= set(o, "text", json_string(f->text));

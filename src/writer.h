@@ -25,6 +25,10 @@ struct ut_writer {
  * end, line, rule, then the field's typed attributes. NULL on OOM. */
 json_t *ut_record_json(const ut_doc *d, const ut_field *f, int with_doc);
 
+/* A NEW JSON string of `s`; invalid UTF-8 (a file name from an old share)
+ * becomes U+FFFD instead of failing, as jansson would. */
+json_t *ut_json_string_lossy(const char *s);
+
 int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_finish(ut_writer *wr);

@@ -1,0 +1,204 @@
+/* confusions.c — the OCR confusion table; see confusions.h. */
+#include "confusions.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+#include "util.h"
+
+typedef struct entry {
+    char *clean;   /* one letter or a short sequence, UTF-8 */
+    char **seen;   /* what OCR prints instead; NULL-terminated */
+    size_t nseen;
+} entry;
+
+struct ut_confusions {
+    entry *e;
+    size_t n;
+};
+
+void ut_confusions_free(ut_confusions *cf) {
+    if (!cf) return;
+    for (size_t i = 0; i < cf->n; i++) {
+        free(cf->e[i].clean);
+        for (size_t k = 0; k < cf->e[i].nseen; k++) free(cf->e[i].seen[k]);
+        free(cf->e[i].seen);
+    }
+    free(cf->e);
+    free(cf);
+}
+
+ut_confusions *ut_confusions_load(const char *path, ut_error *err) {
+    size_t len;
+    char *buf = ut_read_file(path, &len, err);
+    if (!buf) return NULL;
+    ut_confusions *cf = calloc(1, sizeof *cf);
+    char *save = NULL;
+    int lineno = 0;
+    if (!cf) goto oom;
+    if (!ut_utf8_valid(buf, len)) {
+        ut_seterr(err, path, 0, "not valid UTF-8");
+        goto fail;
+    }
+    for (char *line = ut_next_line(buf, &save); line; line = ut_next_line(NULL, &save)) {
+        lineno++;
+        char *s = ut_trim(line);
+        if (!*s || *s == '#') continue;
+        char *eq = strstr(s, " = ");
+        if (!eq) {
+            ut_seterr(err, path, lineno, "write 'clean = seen1 seen2 ...'");
+            goto fail;
+        }
+        *eq = 0;
+        char *clean = ut_trim(s), *rest = ut_trim(eq + 3);
+        if (!*clean || strchr(clean, ' ') || !*rest) {
+            ut_seterr(err, path, lineno, "one clean letter (or sequence) and at least one OCR reading");
+            goto fail;
+        }
+        entry *ne = realloc(cf->e, (cf->n + 1) * sizeof *ne);
+        if (!ne) goto oom;
+        cf->e = ne;
+        entry *e = &cf->e[cf->n++];
+        memset(e, 0, sizeof *e);
+        if (!(e->clean = ut_strdup(clean))) goto oom;
+        size_t cap = 8;
+        if (!(e->seen = calloc(cap, sizeof *e->seen))) goto oom;
+        char *sv = NULL;
+        for (char *t = strtok_r(rest, " \t", &sv); t; t = strtok_r(NULL, " \t", &sv)) {
+            if (e->nseen + 2 > cap) {
+                char **ns = realloc(e->seen, (cap *= 2) * sizeof *ns);
+                if (!ns) goto oom;
+                e->seen = ns;
+            }
+            if (!(e->seen[e->nseen] = ut_strdup(t))) goto oom;
+            e->seen[++e->nseen] = NULL;
+        }
+    }
+    free(buf);
+    return cf;
+oom:
+    ut_seterr(err, path, lineno, "out of memory");
+fail:
+    free(buf);
+    ut_confusions_free(cf);
+    return NULL;
+}
+
+static char *append(char *out, const char *s, size_t n) {
+    char tmp[16];
+    if (n >= sizeof tmp) {
+        free(out);
+        return NULL;
+    }
+    memcpy(tmp, s, n);
+    tmp[n] = 0;
+    return ut_str_append(out, tmp);
+}
+
+static char *append_escaped(char *out, const char *s, size_t n, bool in_class) {
+    for (size_t i = 0; out && i < n; i++) {
+        if (s[i] == ' ') { out = append(out, in_class ? " " : "\\s+", in_class ? 1 : 3); continue; }
+        if (strchr(in_class ? "\\]^-[" : "\\^$.|?*+()[]{}/-#&", s[i])) out = append(out, "\\", 1);
+        if (out) out = append(out, s + i, 1);
+    }
+    return out;
+}
+
+/* The entry whose clean form starts `s`, longest first; NULL if none. */
+static const entry *entry_at(const ut_confusions *cf, const char *s) {
+    const entry *best = NULL;
+    for (size_t i = 0; cf && i < cf->n; i++) {
+        size_t l = strlen(cf->e[i].clean);
+        if (!strncmp(s, cf->e[i].clean, l) && (!best || l > strlen(best->clean))) best = &cf->e[i];
+    }
+    return best;
+}
+
+static size_t count_chars(const char *s) {
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out) {
+    bool tolerant = cf && count_chars(word) >= UT_OCR_MIN_CHARS;
+    for (const char *p = word; *p && out;) {
+        const entry *e = tolerant ? entry_at(cf, p) : NULL;
+        if (!e) {
+            uint32_t cp;
+            int l = ut_utf8_decode((const unsigned char *)p, strlen(p), &cp);
+            if (l < 1) l = 1;
+            out = append_escaped(out, p, (size_t)l, false);
+            p += l;
+            continue;
+        }
+        /* single characters throughout: a class; else an alternation */
+        bool single = count_chars(e->clean) == 1;
+        for (size_t k = 0; single && k < e->nseen; k++) single = count_chars(e->seen[k]) == 1;
+        if (single) {
+            out = append(out, "[", 1);
+            out = append_escaped(out, e->clean, strlen(e->clean), true);
+            for (size_t k = 0; out && k < e->nseen; k++) out = append_escaped(out, e->seen[k], strlen(e->seen[k]), true);
+            if (out) out = append(out, "]", 1);
+        } else {
+            out = append(out, "(?:", 3);
+            out = append_escaped(out, e->clean, strlen(e->clean), false);
+            for (size_t k = 0; out && k < e->nseen; k++) {
+                out = append(out, "|", 1);
+                if (out) out = append_escaped(out, e->seen[k], strlen(e->seen[k]), false);
+            }
+            if (out) out = append(out, ")", 1);
+        }
+        p += strlen(e->clean);
+    }
+    return out;
+}
+
+/* Case-insensitive comparison of one code point at a and b; returns the
+ * byte lengths consumed through la and lb, or false. */
+static bool same_char(const char *a, size_t na, const char *b, size_t nb, size_t *la, size_t *lb) {
+    uint32_t ca, cb;
+    int l1 = ut_utf8_decode((const unsigned char *)a, na, &ca);
+    int l2 = ut_utf8_decode((const unsigned char *)b, nb, &cb);
+    if (l1 < 1 || l2 < 1) return false;
+    *la = (size_t)l1;
+    *lb = (size_t)l2;
+    return utf8proc_tolower((utf8proc_int32_t)ca) == utf8proc_tolower((utf8proc_int32_t)cb);
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+static bool eq_rec(const ut_confusions *cf, const char *c, size_t nc, const char *s, size_t ns, int depth) {
+    if (depth > 64) return false;
+    while (nc && ns) {
+        if (is_space(*c) && is_space(*s)) {
+            while (nc && is_space(*c)) c++, nc--;
+            while (ns && is_space(*s)) s++, ns--;
+            continue;
+        }
+        /* confusions first: they may consume a different number of bytes */
+        const entry *e = entry_at(cf, c);
+        if (e) {
+            size_t cl = strlen(e->clean);
+            for (size_t k = 0; k < e->nseen; k++) {
+                size_t sl = strlen(e->seen[k]);
+                if (sl <= ns) {
+                    size_t a, b;
+                    bool hit = sl == 1 ? (*s == *e->seen[k]) : !strncmp(s, e->seen[k], sl);
+                    if (!hit && same_char(e->seen[k], sl, s, ns, &a, &b) && a == sl) { hit = true; sl = b; }
+                    if (hit && eq_rec(cf, c + cl, nc - cl, s + sl, ns - sl, depth + 1)) return true;
+                }
+            }
+        }
+        size_t a, b;
+        if (!same_char(c, nc, s, ns, &a, &b)) return false;
+        c += a, nc -= a, s += b, ns -= b;
+    }
+    return nc == 0 && ns == 0;
+}
+
+bool ut_confusions_equal(const ut_confusions *cf, const char *clean, const char *seen, size_t len) {
+    return eq_rec(cf, clean, strlen(clean), seen, len, 0);
+}

@@ -1,0 +1,43 @@
+/*
+ * confusions.h — the OCR confusion table: what scanners make of letters.
+ *
+ * Old scans and English-only OCR models turn `förvaltningschef` into
+ * `Forvaltningschef`, `Förvaltningschef` into `Férvaltningschef`, `är`
+ * into `&r`, `m` into `rn`.  Rather than hand-writing damaged spellings
+ * per word, the table `rules/ocr-confusions.txt` lists, for each clean
+ * letter (or letter sequence), what OCR may print instead:
+ *
+ *     ö = o ó ò é e 6 & ¢ d
+ *     m = rn
+ *
+ * From it the lexicons generate OCR-tolerant patterns (each letter with
+ * confusions becomes a class or an alternation) and look damaged words up
+ * again (ut_confusions_equal), so a rule over `{role}` finds
+ * `Forvaltningschef` and reports the clean `förvaltningschef`.
+ * Words shorter than UT_OCR_MIN_CHARS stay exact: short words have too
+ * many damaged twins that are real words.
+ */
+#ifndef UT_CONFUSIONS_H
+#define UT_CONFUSIONS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "utdrag.h"
+
+#define UT_OCR_MIN_CHARS 5
+
+typedef struct ut_confusions ut_confusions;
+
+/* Load the table at `path`. NEW, or NULL with err (file:line). */
+ut_confusions *ut_confusions_load(const char *path, ut_error *err);
+void ut_confusions_free(ut_confusions *cf);
+
+/* Append to `out` (a NEW string, realloc'ed; NULL on OOM) the regex for
+ * the clean `word`, tolerant of the table's confusions.  `escape` is the
+ * set of characters to backslash-escape. */
+char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out);
+
+/* Does `seen` (len bytes) read as `clean` under the table (letters
+ * compared case-insensitively, white space runs as one)? */
+bool ut_confusions_equal(const ut_confusions *cf, const char *clean, const char *seen, size_t len);
+#endif
