@@ -61,7 +61,7 @@ static void test_case_sensitive(void) {
     is_str(get(lx, "KS"), "kommunstyrelsen", "exact case found");
     ok(get(lx, "ks") == NULL, "other case not found");
     ok(get(lx, "Ubn") == NULL, "other case not found (2)");
-    char *rx = ut_lexicon_regex(lx);
+    char *rx = ut_lexicon_regex(lx, NULL);
     is_str(rx, "(?:UBN|KS)", "case-sensitive alternation has no (?i:");
     free(rx);
     ut_lexicon_free(lx);
@@ -73,7 +73,7 @@ static void test_regex(void) {
     ut_lexicon *lx = lex_from("odd", "a.b\nc+d = x\n(e)\nf|g\nh/i-j\nk#\nlong word here\n", &dir);
     /* '#' starts a comment, so "k#" is the word "k" */
     if (!ok(lx != NULL, "lexicon with metacharacters loads")) { scratch_free(dir); return; }
-    char *rx = ut_lexicon_regex(lx);
+    char *rx = ut_lexicon_regex(lx, NULL);
     is_str(rx, "(?i:long\\s+word\\s+here|h\\/i\\-j|\\(e\\)|a\\.b|c\\+d|f\\|g|k)",
            "alternation: longest first, metacharacters escaped");
     free(rx);
@@ -110,10 +110,57 @@ static void test_in_rules(void) {
     scratch_free(dir);
 }
 
+/* OCR confusions (rules/ocr-confusions.txt): long lexicon words also match
+ * their damaged forms and report the clean value with ocr=true. */
+static void test_ocr(void) {
+    const char *rules =
+        "rule t.role\n  type org\n  normalize lexicon t_role r\n  pattern \\b(?<r>{t_role})(?!\\w)\n"
+        "rule t.exact\n  type org\n  normalize lexicon t_exact r\n  pattern \\b(?<r>{t_exact})(?!\\w)\n";
+    char *dir = scratch_dir();
+    write_text(dir, "t.rules", rules);
+    write_text(dir, "ocr-confusions.txt", "# test table\n\u00f6 = o 6\nm = rn\n");
+    write_text(dir, "lexicons/t_role.lex", "förvaltningschef\nchef\nkommunalråd = kommunalråd\n");
+    write_text(dir, "lexicons/t_exact.lex", "@exact\nnämndordförande\n");
+    ut_error err;
+    ut_ruleset *rs = ut_ruleset_load(dir, &err);
+    if (!ok(rs != NULL, "ocr: rules load")) { diag("%s:%d: %s", err.file, err.line, err.text); scratch_free(dir); return; }
+    ut_worker *w = ut_worker_new(rs);
+    const char *text = "Forvaltningschef, F6rvaltningschef, FÖRVALTNINGSCHEF, chef, ohef, kornmunalråd, "
+                       "namndordforande, nämndordförande";
+    ut_doc *d = ut_extract(w, "ocr", text, strlen(text), &err);
+    const char *want_text[] = {"Forvaltningschef", "F6rvaltningschef", "FÖRVALTNINGSCHEF", "chef", "kornmunalråd",
+                               "nämndordförande"};
+    const int want_ocr[] = {1, 1, 0, 0, 1, 0};
+    is_int(d ? (long long)ut_doc_nfields(d) : -1, 6, "ocr: six hits (short word and @exact lexicon stay exact)");
+    for (size_t i = 0; d && i < 6 && i < ut_doc_nfields(d); i++) {
+        const ut_field *f = ut_doc_field(d, i);
+        is_str(f->text, want_text[i], "ocr hit %zu: text", i);
+        const ut_attr *a = ut_field_attr(f, "ocr");
+        is_int(a ? a->i : 0, want_ocr[i], "ocr hit %zu (%s): ocr flag", i, f->text);
+    }
+    const ut_field *f = d ? ut_doc_field(d, 0) : NULL;
+    is_str(f ? f->value : NULL, "förvaltningschef", "ocr: the clean value is reported");
+    ut_doc_free(d);
+    ut_worker_free(w);
+    ut_ruleset_free(rs);
+    /* a broken table is refused with file:line */
+    write_text(dir, "ocr-confusions.txt", "ö = o\nm rn\n");
+    rs = ut_ruleset_load(dir, &err);
+    ok(rs == NULL, "ocr: broken confusion table refused");
+    char *want = path_in(dir, "ocr-confusions.txt");
+    is_str(err.file, want, "ocr: error names the table");
+    is_int(err.line, 2, "ocr: error line");
+    is_str(err.text, "write 'clean = seen1 seen2 ...'", "ocr: error text");
+    free(want);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+}
+
 int main(void) {
     test_lookup();
     test_case_sensitive();
     test_regex();
     test_in_rules();
+    test_ocr();
     return done_testing();
 }

@@ -64,7 +64,7 @@ static const bad_case cases[] = {
     {"lexicon '=' without spaces", "rule a.b\n  type date\n  pattern {w}\n", "w", "a = 1\nb=2\n",
      "@L:2: write an entry as 'word = value' (spaces around '=')"},
     {"lexicon unknown directive", "rule a.b\n  type date\n  pattern {w}\n", "w", "@ignore-case\na\n",
-     "@L:1: unknown lexicon directive '@ignore-case' (known: @case-sensitive)"},
+     "@L:1: unknown lexicon directive '@ignore-case' (known: @case-sensitive, @exact)"},
     {"lexicon without entries", "rule a.b\n  type date\n  pattern {w}\n", "w", "# nothing\n\n",
      "@L: lexicon has no entries"},
     {"lexicon empty value", "rule a.b\n  type date\n  pattern {w}\n", "w", "a =  \n",
