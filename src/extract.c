@@ -81,18 +81,18 @@ static size_t source_end(const ut_text *decoded, size_t orig_last) {
     return ut_text_orig(decoded, j);
 }
 
-/* 1-based line of normalized offset `at`.  Lines are counted in the
- * normalized text, where CRLF, a lone CR and U+2028 are already '\n' (the
- * input bytes cannot be searched for 0x0A: UTF-16 has it inside
- * characters).  *pos and *line carry the count between calls with
- * ascending offsets. */
-static size_t line_at(const ut_text *norm, size_t at, size_t *pos, size_t *line) {
+/* 1-based line of original offset `orig`.  Lines are counted in the
+ * decoded text (UTF-8 whatever the input was: UTF-16 input has 0x0A bytes
+ * inside characters), where a line ends at LF, CRLF or a lone CR.  Not in
+ * the normalized text: it joins words broken over a line end, so it has
+ * fewer line breaks than the file.  *pos and *line carry the count between
+ * calls with ascending offsets. */
+static size_t line_at(const ut_text *decoded, size_t orig, size_t *pos, size_t *line) {
+    size_t at = decoded_index(decoded, orig);
     if (at < *pos) { *pos = 0; *line = 1; }
-    while (*pos < at) {
-        const char *nl = memchr(norm->s + *pos, '\n', at - *pos);
-        if (!nl) { *pos = at; break; }
-        (*line)++;
-        *pos = (size_t)(nl - norm->s) + 1;
+    for (; *pos < at; (*pos)++) {
+        char ch = decoded->s[*pos];
+        if (ch == '\n' || (ch == '\r' && (*pos + 1 >= decoded->len || decoded->s[*pos + 1] != '\n'))) (*line)++;
     }
     return *line;
 }
@@ -138,7 +138,7 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
             *f = db.c[i].f;
             f->start = ut_text_orig(&norm, db.c[i].nstart);
             f->end = source_end(&decoded, ut_text_orig(&norm, db.c[i].nend - 1));
-            f->line = line_at(&norm, db.c[i].nstart, &line_pos, &line);
+            f->line = line_at(&decoded, f->start, &line_pos, &line);
             size_t a = decoded_index(&decoded, f->start), b = decoded_index(&decoded, f->end);
             if (!(f->text = ut_arena_strndup(&d->arena, decoded.s + a, b > a ? b - a : 0))) rc = -1;
         }
