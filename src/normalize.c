@@ -121,18 +121,22 @@ static bool is_lower_at(const char *s, size_t n, size_t *len) {
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
-/* At s[i] == '-' followed by '\n': if a lower-case letter ends the text
+/* At s[i] == '-' followed by a line end (LF, CRLF or CR): if a lower-case letter ends the text
  * before and begins the next line, and the next word is not one the
  * hyphen must stay before, return the index where the joined word goes
  * on; else 0. */
 static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, size_t out_prev_len,
                           const ut_lexicon *keep) {
-    if (i + 1 >= in->len || in->s[i + 1] != '\n' || out_prev_len == 0) return 0;
+    if (i + 1 >= in->len || out_prev_len == 0) return 0;
+    /* Windows files break lines with CRLF: the same word break */
+    size_t j = i + 1;
+    if (in->s[j] == '\r') j++;
+    if (j < in->len && in->s[j] == '\n') j++;
+    if (j == i + 1) return 0;
     /* the letter before: last code point already emitted */
     size_t b = out_prev_len - 1;
     while (b > 0 && ((unsigned char)out_prev[b] & 0xC0) == 0x80) b--;
     if (!is_lower_at(out_prev + b, out_prev_len - b, NULL)) return 0;
-    size_t j = i + 2;
     while (j < in->len && in->s[j] == ' ') j++;
     size_t w = j, l;
     while (w < in->len && is_lower_at(in->s + w, in->len - w, &l)) w += l;
