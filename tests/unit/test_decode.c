@@ -139,16 +139,16 @@ static void test_normalize(void) {
 /* ---- offsets of extracted fields on such inputs ----------------------- */
 
 static const char *OFFSET_RULES =
-    /* org is used only as a carrier of plain text spans: its value is the
-     * match (common 'text' normalizer), which is what these tests need */
+    /* dnr with the common 'text' normalizer is only a carrier of plain
+     * text spans here (dnr has no document pass to change them) */
     "rule t.place\n"
-    "  type org\n"
+    "  type dnr\n"
     "  pattern Plats: Malmö|Malmö|Anka|fil\n"
     "rule t.joined\n"
-    "  type org\n"
+    "  type dnr\n"
     "  pattern stadsförvaltningen\n"
     "rule t.span\n"
-    "  type org\n"
+    "  type dnr\n"
     "  pattern [0-9]{4}-[0-9]{4}\n";
 
 typedef struct off_case {

@@ -7,14 +7,16 @@
 #include "testutil.h"
 
 static const char *RULES =
-    "rule t.iso\n  type date\n  normalize date.ymd\n"
-    "  pattern (?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})\n"
+    "rule t.iso\n  type date\n"
+    "  pattern [0-9]{4}-[0-9]{2}-[0-9]{2}\n"
     "  example den 2021-04-28 => 2021-04-28\n"
     "  example 2021-04-29 och 2021-04-29 => 2021-04-29\n"
-    "  example 2021-13-01 => 2021-13-01\n" /* wrong on purpose: fails */
-    "rule t.xs\n  type org\n  pattern x*\n"
+    "  example 2021-04-30 => 2021-04-31\n" /* wrong on purpose: fails */
+    "rule t.case\n  type dnr\n  normalize dnr\n"
+    "  pattern (?<id>(?<series>KS) (?<year>[0-9]{4})/(?<number>[0-9]+))\n"
+    "rule t.xs\n  type dnr\n  pattern x*\n"
     "  example axxb => xx\n"
-    "rule t.nested\n  type org\n  pattern (?:a|aa)+c\n";
+    "rule t.nested\n  type dnr\n  pattern (?:a|aa)+c\n";
 
 static size_t n_failed_reported;
 static void on_example(const ut_example_result *r, void *ud) {
@@ -22,9 +24,9 @@ static void on_example(const ut_example_result *r, void *ud) {
     if (!r->ok) {
         n_failed_reported++;
         is_str(r->rule, "t.iso", "failing example: rule");
-        is_int(r->line, 7, "failing example: line");
-        is_str(r->expected, "2021-13-01", "failing example: expected");
-        is_str(r->got, "none", "failing example: got");
+        is_int(r->line, 6, "failing example: line");
+        is_str(r->expected, "2021-04-31", "failing example: expected");
+        is_str(r->got, "2021-04-30", "failing example: got");
     }
 }
 
@@ -55,10 +57,17 @@ int main(void) {
     const char *bytes = ut_doc_bytes(d, &blen);
     ok(blen == 18 && !memcmp(bytes, "Beslut 2021-04-28.", 18), "ut_doc_bytes is the document's own copy");
     ok(ut_doc_field(d, 1) == NULL, "ut_doc_field past the end is NULL");
-    const ut_attr *g = ut_field_attr(ut_doc_field(d, 0), "grain");
-    is_str(g && g->kind == UT_ATTR_STR ? g->s : NULL, "day", "attribute grain=day");
     ok(ut_field_attr(ut_doc_field(d, 0), "nosuch") == NULL, "absent attribute is NULL");
     ok(ut_doc_warning(d) == NULL, "no warning on a clean run");
+    ut_doc_free(d);
+
+    /* typed attributes of a field */
+    d = ut_extract(w, "a", "Dnr KS 2021/012", 15, &err);
+    const ut_field *cf = d ? ut_doc_field(d, 0) : NULL;
+    const ut_attr *a = cf ? ut_field_attr(cf, "series") : NULL;
+    is_str(a && a->kind == UT_ATTR_STR ? a->s : NULL, "KS", "string attribute (series)");
+    a = cf ? ut_field_attr(cf, "year") : NULL;
+    is_int(a && a->kind == UT_ATTR_INT ? a->i : -1, 2021, "integer attribute (year)");
     ut_doc_free(d);
 
     /* empty matches are skipped, also between multi-byte characters */

@@ -85,7 +85,7 @@ static void test_regex(void) {
 static void test_in_rules(void) {
     const char *rules =
         "rule t.month\n"
-        "  type      date\n"
+        "  type      dnr\n"
         "  normalize lexicon t_month m\n"
         "  pattern   \\b(?<m>{t_month})(?!\\w)\n";
     char *dir;
@@ -97,11 +97,11 @@ static void test_in_rules(void) {
     const char *text = "JANUARI och jan. samt Sjunde\n  Månaden, men inte januarimöte";
     ut_doc *d = ut_extract(w, "t", text, strlen(text), &err);
     is_int((long long)ut_doc_nfields(d), 3, "three lexicon hits (not inside 'januarimöte')");
-    const ut_field *f = nth_field(d, "date", 0);
+    const ut_field *f = nth_field(d, "dnr", 0);
     is_str(f ? f->value : NULL, "01", "JANUARI → 01");
-    f = nth_field(d, "date", 1);
+    f = nth_field(d, "dnr", 1);
     is_str(f ? f->text : NULL, "jan.", "the dot of 'jan.' is literal");
-    f = nth_field(d, "date", 2);
+    f = nth_field(d, "dnr", 2);
     is_str(f ? f->value : NULL, "07", "two-word entry across a line break");
     is_str(f ? f->text : NULL, "Sjunde\n  Månaden", "its text as written");
     ut_doc_free(d);
@@ -114,8 +114,8 @@ static void test_in_rules(void) {
  * their damaged forms and report the clean value with ocr=true. */
 static void test_ocr(void) {
     const char *rules =
-        "rule t.role\n  type org\n  normalize lexicon t_role r\n  pattern \\b(?<r>{t_role})(?!\\w)\n"
-        "rule t.exact\n  type org\n  normalize lexicon t_exact r\n  pattern \\b(?<r>{t_exact})(?!\\w)\n";
+        "rule t.role\n  type dnr\n  normalize lexicon t_role r\n  pattern \\b(?<r>{t_role})(?!\\w)\n"
+        "rule t.exact\n  type dnr\n  normalize lexicon t_exact r\n  pattern \\b(?<r>{t_exact})(?!\\w)\n";
     char *dir = scratch_dir();
     write_text(dir, "t.rules", rules);
     write_text(dir, "ocr-confusions.txt", "# test table\n\u00f6 = o 6\nm = rn\n");

@@ -13,10 +13,10 @@
 static const char *RULES =
     "rule t.hostile\n  type dnr\n  pattern <<[^>]*>>\n"
     "rule t.formula\n  type dnr\n  normalize group v\n  pattern \\[(?<v>[^\\]]*)\\]\n"
-    "rule t.iso\n  type date\n  normalize date.ymd\n"
-    "  pattern (?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})\n";
+    "rule t.case\n  type dnr\n  normalize dnr\n"
+    "  pattern (?<id>(?<series>KS) (?<year>[0-9]{4})/(?<number>[0-9]+))\n";
 
-static const char DOC1[] = "Rubrik\n<<He said \"hi\", then; left\n\tend\x01>> [=1+2] [-5] [@x]\n2021-04-28\n";
+static const char DOC1[] = "Rubrik\n<<He said \"hi\", then; left\n\tend\x01>> [=1+2] [-5] [@x]\nDnr KS 2021/012\n";
 static const char DOC2[] = "[M\xf6te; \"B\"]"; /* windows-1252 */
 
 static ut_doc *D1, *D2, *D3; /* D3: no fields */
@@ -144,8 +144,11 @@ static void check_csv(int excel) {
             snprintf(num, sizeof num, "%zu", f->line);
             is_str(cell(&t, row, "line"), num, "%s row %zu: line", name, row);
             is_str(cell(&t, row, "encoding"), di ? "windows-1252" : "", "%s row %zu: encoding", name, row);
-            const ut_attr *g = ut_field_attr(f, "grain");
-            is_str(cell(&t, row, "grain"), g ? g->s : "", "%s row %zu: grain", name, row);
+            const ut_attr *a = ut_field_attr(f, "series");
+            is_str(cell(&t, row, "series"), a ? a->s : "", "%s row %zu: series", name, row);
+            a = ut_field_attr(f, "year");
+            snprintf(num, sizeof num, "%lld", a ? a->i : 0);
+            is_str(cell(&t, row, "year"), a ? num : "", "%s row %zu: year", name, row);
         }
     free_table(&t);
     free(out);
@@ -169,8 +172,10 @@ static int same_record(json_t *o, const ut_doc *d, const ut_field *f, int with_d
     good = good && json_integer_value(json_object_get(o, "line")) == (json_int_t)f->line;
     good = good && !strcmp(json_string_value(json_object_get(o, "rule")), f->rule);
     for (size_t a = 0; good && a < f->nattrs; a++)
-        good = f->attrs[a].kind != UT_ATTR_STR ||
-               !strcmp(json_string_value(json_object_get(o, f->attrs[a].key)), f->attrs[a].s);
+        good = f->attrs[a].kind == UT_ATTR_STR
+                   ? !strcmp(json_string_value(json_object_get(o, f->attrs[a].key)), f->attrs[a].s)
+                   : f->attrs[a].kind != UT_ATTR_INT ||
+                         json_integer_value(json_object_get(o, f->attrs[a].key)) == f->attrs[a].i;
     return good;
 }
 
