@@ -292,6 +292,7 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         const char *close = strchr(open, '}');
         size_t nl = close ? (size_t)(close - open - 1) : 0;
         char name[128];
+        /* a reference may open the pattern; `\{` is a literal brace */
         bool ref = close && nl > 0 && nl < sizeof name && (open == pat || open[-1] != '\\');
         if (ref) {
             memcpy(name, open + 1, nl);
