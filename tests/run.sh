@@ -7,6 +7,7 @@
 #   rules        every `example` of the rule files (tests/rules.sh)
 #   cli          the command-line cases (tests/cli.sh, tests/cli/*)
 #   golden       scores on the annotated corpus (tests/golden.sh)
+#   DIR-NAME     any other TAP script tests/DIR/NAME.t (it gets $UTDRAG)
 # `make test` builds both trees first; `make test-fast` only build/.
 #
 # Environment:
@@ -56,6 +57,13 @@ for b in $builds; do
         for s in rules golden; do
             printf '#!/bin/sh\nexec env %s UTDRAG="%s" "%s/tests/%s.sh"\n' "$san" "$bin" "$root" "$s" >"$t/$s"
             list="$list $t/$s"
+        done
+        # TAP scripts that other parts of the project keep beside these
+        for f in tests/*/*.t; do
+            [ -f "$f" ] || continue
+            w=$t/$(basename "$(dirname "$f")")-$(basename "$f" .t)
+            printf '#!/bin/sh\nexec env %s UTDRAG="%s" bash "%s/%s"\n' "$san" "$bin" "$root" "$f" >"$w"
+            list="$list $w"
         done
     fi
     chmod +x "$t"/*
