@@ -67,6 +67,8 @@ static const bad_case cases[] = {
      "@L:1: unknown lexicon directive '@ignore-case' (known: @case-sensitive, @exact)"},
     {"lexicon without entries", "rule a.b\n  type date\n  pattern {w}\n", "w", "# nothing\n\n",
      "@L: lexicon has no entries"},
+    {"lexicon @case-sensitive after entries", "rule a.b\n  type date\n  pattern {w}\n", "w", "KS\n@case-sensitive\n",
+     "@L:2: '@case-sensitive' must come before the entries (they are already folded)"},
     {"lexicon empty value", "rule a.b\n  type date\n  pattern {w}\n", "w", "a =  \n",
      "@L:1: write an entry as 'word = value' (spaces around '=')"},
 };
@@ -216,6 +218,9 @@ static void test_select_types(void) {
     if (!rs) { ok(0, "select: rules load"); scratch_free(dir); return; }
     is_int(ut_ruleset_select_types(rs, "colour", &err), -1, "unknown type refused");
     is_str(err.text, "unknown field type 'colour'", "unknown type message");
+    is_int(ut_ruleset_select_types(rs, "", &err), -1, "empty type list refused");
+    is_str(err.text, "no field type given", "empty type list message");
+    is_int(ut_ruleset_select_types(rs, " , ", &err), -1, "type list of only commas refused");
     is_int(ut_ruleset_select_types(rs, "dnr", &err), 0, "select dnr");
     ut_worker *w = ut_worker_new(rs);
     const char *text = "KS 12 den 2021-04-28";
