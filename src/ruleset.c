@@ -481,8 +481,10 @@ int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err) {
     if (!copy) return -1;
     for (size_t i = 0; i < rs->nrules; i++) rs->rules[i].enabled = !rs->rules[i].ex;
     char *save = NULL;
+    int ntypes = 0;
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         t = ut_trim(t);
+        ntypes++;
         if (!ut_extractor_find(t)) {
             ut_seterr(err, "", 0, "unknown field type '%s'", t);
             free(copy);
@@ -492,6 +494,11 @@ int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err) {
             if (rs->rules[i].ex && !strcmp(rs->rules[i].type, t)) rs->rules[i].enabled = true;
     }
     free(copy);
+    if (!ntypes) {
+        /* `-t "$EMPTY"` would otherwise extract nothing, silently */
+        ut_seterr(err, "", 0, "no field type given");
+        return -1;
+    }
     return 0;
 }
 
