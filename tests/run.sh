@@ -62,7 +62,11 @@ for b in $builds; do
         for f in tests/*/*.t; do
             [ -f "$f" ] || continue
             w=$t/$(basename "$(dirname "$f")")-$(basename "$f" .t)
-            printf '#!/bin/sh\nexec env %s UTDRAG="%s" bash "%s/%s"\n' "$san" "$bin" "$root" "$f" >"$w"
+            # its own #! line says what runs it (sh, bash, python3...)
+            interp=$(head -n 1 "$f" | sed -n 's/^#![[:space:]]*//p')
+            [ -x "$f" ] && interp=""
+            [ -z "$interp" ] && [ ! -x "$f" ] && interp=sh
+            printf '#!/bin/sh\ncd "%s" && exec env %s UTDRAG="%s" %s "%s/%s"\n' "$root" "$san" "$bin" "$interp" "$root" "$f" >"$w"
             list="$list $w"
         done
     fi
