@@ -292,8 +292,10 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         const char *close = strchr(open, '}');
         size_t nl = close ? (size_t)(close - open - 1) : 0;
         char name[128];
-        /* a reference may open the pattern; `\{` is a literal brace */
-        bool ref = close && nl > 0 && nl < sizeof name && (open == pat || open[-1] != '\\');
+        /* not a reference: an escaped brace, or the braces of \p{L}, \x{e4}, \g{1}... */
+        bool escaped = open > pat && open[-1] == '\\';
+        bool escape_arg = open - pat >= 2 && open[-2] == '\\' && isalpha((unsigned char)open[-1]);
+        bool ref = close && nl > 0 && nl < sizeof name && !escaped && !escape_arg;
         if (ref) {
             memcpy(name, open + 1, nl);
             name[nl] = 0;
