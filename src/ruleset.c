@@ -294,7 +294,7 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         char name[128];
         /* not a reference: an escaped brace, or the braces of \p{L}, \x{e4}, \g{1}... */
         bool escaped = open > pat && open[-1] == '\\';
-        bool escape_arg = open - pat >= 2 && open[-2] == '\\' && isalpha((unsigned char)open[-1]);
+        bool escape_arg = open - pat >= 2 && open[-2] == '\\' && strchr("pPxoNgk", open[-1]);
         bool ref = close && nl > 0 && nl < sizeof name && !escaped && !escape_arg;
         if (ref) {
             memcpy(name, open + 1, nl);
