@@ -207,6 +207,23 @@ static void test_good_file(void) {
     scratch_free(dir);
 }
 
+/* Braces that belong to PCRE2 escapes are not {define} references; a
+ * define right after another escape (\G, \b) still is. */
+static void test_brace_escapes(void) {
+    char *dir;
+    ut_error err;
+    ut_ruleset *rs = rules_from_text(&dir,
+                                     "define T_SEP = , ?\n"
+                                     "rule t.esc\n  type dnr\n"
+                                     "  pattern \\p{Lu}\\x{e4}[0-9]{2}\\{T_SEP}\\G{T_SEP}\\b{T_SEP}(?<n>a)\\k{n}\\g{1}\n",
+                                     NULL, NULL, &err);
+    if (!ok(rs != NULL, "pattern with brace escapes loads")) { diag("%s:%d: %s", err.file, err.line, err.text); scratch_free(dir); return; }
+    is_str(rs->rules[0].expanded, "\\p{Lu}\\x{e4}[0-9]{2}\\{T_SEP}\\G(?:, ?)\\b(?:, ?)(?<n>a)\\k{n}\\g{1}",
+           "\\p{..} \\x{..} \\k{..} \\g{..} {2} \\{ kept; {T_SEP} after \\G and \\b expanded");
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+}
+
 static void test_select_types(void) {
     char *dir;
     ut_error err;
@@ -242,6 +259,7 @@ int main(void) {
     test_missing_or_empty_dir();
     test_error_names_its_file();
     test_good_file();
+    test_brace_escapes();
     test_select_types();
     return done_testing();
 }
