@@ -37,6 +37,16 @@ code=$?
 check $? "extract over the corpus: exit 0 and nothing on stderr (exit $code)"
 sed 's/^/#   /' "$work/extract.err" | head -20
 
+# the unkeyed documents too: no error, and every record is JSON
+if [ -d "$SHARED/corpus/extra" ]; then
+    $UTDRAG extract "$SHARED/corpus/extra" >"$work/extra.jsonl" 2>"$work/extra.err"
+    code=$?
+    [ $code = 0 ] && [ ! -s "$work/extra.err" ] &&
+        python3 -c 'import json, sys; [json.loads(l) for l in sys.stdin]' <"$work/extra.jsonl"
+    check $? "extract over corpus/extra: exit 0, nothing on stderr, every line JSON (exit $code)"
+    sed 's/^/#   /' "$work/extra.err" | head -20
+fi
+
 # the PCRE2 interpreter (UTDRAG_NO_JIT=1, used under valgrind) finds
 # exactly what the JIT finds
 UTDRAG_NO_JIT=1 $UTDRAG extract "$docs" >"$work/pred-interp.jsonl" 2>/dev/null
