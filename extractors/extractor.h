@@ -38,6 +38,9 @@ typedef struct ut_cand {
     const ut_rule *rule;
     ut_arena *arena;      /* the document's arena (BORROWED) */
     bool dropped;         /* set by resolution or a document pass */
+    bool tentative;       /* may be dropped by a document pass (a bare name
+                             that only counts if it repeats a person): loses
+                             every overlap to a candidate that is not */
 } ut_cand;
 
 /* The document as the per-type passes see it (all BORROWED). */

@@ -174,6 +174,7 @@ static int norm_mention(const ut_match *m, ut_cand *c) {
     int rc = name_group(m, c, &g, &n, true);
     if (rc <= 0) return rc;
     if (person_word_count(c->f.value) >= 4) return 0;
+    c->tentative = true; /* kept only if the document pass links it */
     return strength(c, PERSON_BARE) ? -1 : 1;
 }
 

@@ -122,6 +122,17 @@ static size_t count_chars(const char *s) {
     return n;
 }
 
+/* The letter without its diacritic (`ö` → 'o', `É` → 'E'), or 0 when
+ * `cp` has none or is not a Latin letter. */
+static char bare_letter(uint32_t cp) {
+    if (cp < 0x80) return 0;
+    utf8proc_int32_t d[4];
+    int opt = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4, UTF8PROC_DECOMPOSE, &opt);
+    if (n < 2 || d[0] >= 0x80 || !((d[0] >= 'a' && d[0] <= 'z') || (d[0] >= 'A' && d[0] <= 'Z'))) return 0;
+    return (char)d[0];
+}
+
 char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out) {
     bool tolerant = cf && count_chars(word) >= UT_OCR_MIN_CHARS;
     for (const char *p = word; *p && out;) {
@@ -130,7 +141,11 @@ char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out) 
             uint32_t cp;
             int l = ut_utf8_decode((const unsigned char *)p, strlen(p), &cp);
             if (l < 1) l = 1;
-            out = append_escaped(out, p, (size_t)l, false);
+            char bare = cf ? bare_letter(cp) : 0;
+            if (bare) out = append(out, "[", 1);
+            out = append_escaped(out, p, (size_t)l, bare != 0);
+            if (bare && out) out = append(out, &bare, 1);
+            if (bare && out) out = append(out, "]", 1);
             p += l;
             continue;
         }
@@ -153,6 +168,90 @@ char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out) 
         }
         p += strlen(e->clean);
     }
+    return out;
+}
+
+/* Bytes of the single-character OCR readings of the letter at p (from the
+ * table), written to buf; 0 if none. */
+static size_t single_readings(const ut_confusions *cf, const char *p, size_t l, char *buf, size_t cap) {
+    size_t o = 0;
+    for (size_t i = 0; cf && i < cf->n; i++) {
+        const entry *e = &cf->e[i];
+        if (strlen(e->clean) != l || strncmp(e->clean, p, l)) continue;
+        for (size_t k = 0; k < e->nseen; k++) {
+            size_t sl = strlen(e->seen[k]);
+            if (count_chars(e->seen[k]) != 1 || o + sl + 1 >= cap) continue;
+            if (strchr("\\]^-[", e->seen[k][0])) buf[o++] = '\\';
+            memcpy(buf + o, e->seen[k], sl);
+            o += sl;
+        }
+    }
+    return o;
+}
+
+char *ut_confusions_pattern(const ut_confusions *cf, const char *pat) {
+    size_t n = strlen(pat);
+    char *out = malloc(n * 24 + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    int in_class = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)pat[i];
+        if (c == '\\' && i + 1 < n) {
+            /* an escape: copy it whole, with a {..} argument if it has one */
+            size_t j = i + 2;
+            if (strchr("pPxoNgk", pat[i + 1]) && j < n && pat[j] == '{') {
+                const char *close = strchr(pat + j, '}');
+                if (close) j = (size_t)(close - pat) + 1;
+            }
+            memcpy(out + o, pat + i, j - i);
+            o += j - i;
+            i = j;
+            continue;
+        }
+        if (!in_class && c == '(' && i + 2 < n && pat[i + 1] == '?' && (pat[i + 2] == '<' || pat[i + 2] == '\'' || pat[i + 2] == 'P')) {
+            /* a group name (?<name> (?'name' (?P<name>: copy up to its end */
+            const char *end = strpbrk(pat + i + 3, ">'");
+            size_t j = end ? (size_t)(end - pat) + 1 : n;
+            memcpy(out + o, pat + i, j - i);
+            o += j - i;
+            i = j;
+            continue;
+        }
+        if (c == '[') {
+            if (in_class && i + 1 < n && pat[i + 1] == ':') {
+                const char *end = strstr(pat + i, ":]");
+                size_t j = end ? (size_t)(end - pat) + 2 : n;
+                memcpy(out + o, pat + i, j - i);
+                o += j - i;
+                i = j;
+                continue;
+            }
+            if (!in_class) {
+                in_class = 1;
+                out[o++] = pat[i++];
+                if (i < n && pat[i] == '^') out[o++] = pat[i++];
+                if (i < n && pat[i] == ']') out[o++] = pat[i++]; /* a literal ] first */
+                continue;
+            }
+        } else if (c == ']' && in_class) {
+            in_class = 0;
+        }
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)pat + i, n - i, &cp);
+        if (l < 1) l = 1;
+        char bare = bare_letter(cp), more[64];
+        size_t nmore = bare ? single_readings(cf, pat + i, (size_t)l, more, sizeof more) : 0;
+        if (bare && !in_class) out[o++] = '[';
+        memcpy(out + o, pat + i, (size_t)l);
+        o += (size_t)l;
+        if (bare) out[o++] = bare;
+        memcpy(out + o, more, nmore);
+        o += nmore;
+        if (bare && !in_class) out[o++] = ']';
+        i += (size_t)l;
+    }
+    out[o] = 0;
     return out;
 }
 

@@ -14,8 +14,10 @@
  * confusions becomes a class or an alternation) and look damaged words up
  * again (ut_confusions_equal), so a rule over `{role}` finds
  * `Forvaltningschef` and reports the clean `förvaltningschef`.
- * Words shorter than UT_OCR_MIN_CHARS stay exact: short words have too
- * many damaged twins that are real words.
+ * Lexicon words shorter than UT_OCR_MIN_CHARS only tolerate the commonest
+ * damage, a dropped diacritic (`år` also as `ar`): short words have too
+ * many damaged twins that are real words.  The literal letters of rule
+ * patterns tolerate the table's one-letter readings (`för` as `fér`).
  */
 #ifndef UT_CONFUSIONS_H
 #define UT_CONFUSIONS_H
@@ -36,6 +38,13 @@ void ut_confusions_free(ut_confusions *cf);
  * the clean `word`, tolerant of the table's confusions.  `escape` is the
  * set of characters to backslash-escape. */
 char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out);
+
+/* A NEW copy of the regex `pattern` in which every literal letter with a
+ * diacritic also accepts its bare letter and its one-character OCR
+ * readings from `cf` (`ö` → `[öoé6...]`, inside a class `[a-zö]` →
+ * `[a-zöoé6...]`).  Escapes, group names and \p{..} are left alone.
+ * NULL on out of memory. */
+char *ut_confusions_pattern(const ut_confusions *cf, const char *pattern);
 
 /* Does `seen` (len bytes) read as `clean` under the table (letters
  * compared case-insensitively, white space runs as one)? */

@@ -9,6 +9,7 @@
 static int by_strength(const void *pa, const void *pb) {
     const ut_cand *a = pa, *b = pb;
     if (a->group != b->group) return a->group - b->group;
+    if (a->tentative != b->tentative) return a->tentative ? 1 : -1;
     size_t la = a->nend - a->nstart, lb = b->nend - b->nstart;
     if (la != lb) return la > lb ? -1 : 1;
     if (a->priority != b->priority) return a->priority > b->priority ? -1 : 1;

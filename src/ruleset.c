@@ -162,6 +162,7 @@ static ut_rule *new_rule(loader *L, const char *id, const char *file, int line) 
     r->line = line;
     r->priority = 50;
     r->enabled = true;
+    r->ocr = true;
     if (!r->id || !r->file) { ut_seterr(L->err, file, line, "out of memory"); return NULL; }
     return r;
 }
@@ -258,13 +259,19 @@ static int parse_file(loader *L, const char *path) {
             if (!(cur->pattern = ut_str_append(cur->pattern, rest))) goto oom;
         } else if (!strcmp(key, "example")) {
             if (parse_example(cur, rest, lineno, path, L->err)) goto out;
+        } else if (!strcmp(key, "ocr")) {
+            if (strcmp(rest, "on") && strcmp(rest, "off")) {
+                ut_seterr(L->err, path, lineno, "ocr takes 'on' or 'off'");
+                goto out;
+            }
+            cur->ocr = !strcmp(rest, "on");
         } else if (!strcmp(key, "group")) {
             int g = group_index(L->rs, rest);
             if (g < 0) { ut_seterr(L->err, path, lineno, "too many overlap groups"); goto out; }
             cur->group = g + 1; /* +1: set explicitly; fixed up after parsing */
         } else {
             ut_seterr(L->err, path, lineno,
-                      "unknown key '%s' (known: type, priority, normalize, pattern, example, group)", key);
+                      "unknown key '%s' (known: type, priority, normalize, pattern, example, group, ocr)", key);
             goto out;
         }
     }
@@ -367,6 +374,13 @@ static int compile_rule(loader *L, ut_rule *r) {
     if (!(r->expanded = expand(L, r->pattern, r, 0))) {
         if (!L->err->text[0]) ut_seterr(L->err, r->file, r->line, "out of memory");
         return -1;
+    }
+    if (rs->confusions && r->ocr) {
+        /* literal å/ä/ö/é also as OCR without a Swedish model prints them */
+        char *tolerant = ut_confusions_pattern(rs->confusions, r->expanded);
+        if (!tolerant) return -1;
+        free(r->expanded);
+        r->expanded = tolerant;
     }
     int ec;
     PCRE2_SIZE eo;

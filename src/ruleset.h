@@ -19,7 +19,8 @@
  * `pattern` lines are joined.  Patterns are PCRE2 with UTF and UCP; they
  * run over the normalized text (normalize.h).  `example TEXT => V1 | V2`
  * says which values of the rule's type the whole rule set finds in TEXT
- * (`=> none`: none).  A rule of type `skip` claims its span and produces
+ * (`=> none`: none); for a `skip` rule, the values of every type of its
+ * overlap group.  A rule of type `skip` claims its span and produces
  * nothing: that is how statute numbers are kept from being dnr.
  */
 #ifndef UT_RULESET_H
@@ -50,6 +51,7 @@ struct ut_rule {
     const ut_extractor *ex; /* NULL for skip rules */
     int group;
     bool enabled;
+    bool ocr;               /* `ocr off` turns off the diacritic tolerance */
     ut_example *examples;
     size_t nexamples;
     /* Prefilter: a rule whose pattern must contain a digit is skipped on a
