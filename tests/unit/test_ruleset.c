@@ -48,6 +48,8 @@ static const bad_case cases[] = {
      "@R:3: priority must be a number 0..1000"},
     {"priority out of range", "rule a.b\n  type date\n  priority 1001\n  pattern x\n", NULL, NULL,
      "@R:3: priority must be a number 0..1000"},
+    {"ocr neither on nor off", "rule a.b\n  type date\n  ocr maybe\n  pattern x\n", NULL, NULL,
+     "@R:3: ocr takes 'on' or 'off'"},
     {"bad rule id", "rule a-b\n  type date\n  pattern x\n", NULL, NULL,
      "@R:1: rule id 'a-b' must be letters, digits, '_' or '.'"},
     {"define without =", "define X y\n", NULL, NULL, "@R:1: write 'define NAME = REGEX'"},
