@@ -72,7 +72,17 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
         char *s = ut_trim(line);
         if (!*s) continue;
         if (*s == '@') {
-            if (!strcmp(s, "@case-sensitive")) { lx->case_sensitive = true; lx->exact = true; continue; }
+            if (!strcmp(s, "@case-sensitive")) {
+                /* the look-up keys of earlier entries were folded already:
+                 * they could never be found in a case-sensitive look-up */
+                if (lx->n) {
+                    ut_seterr(err, path, lineno, "'@case-sensitive' must come before the entries (they are already folded)");
+                    goto fail;
+                }
+                lx->case_sensitive = true;
+                lx->exact = true;
+                continue;
+            }
             if (!strcmp(s, "@exact")) { lx->exact = true; continue; }
             ut_seterr(err, path, lineno, "unknown lexicon directive '%s' (known: @case-sensitive, @exact)", s);
             goto fail;
@@ -91,7 +101,8 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
             ut_seterr(err, path, lineno, "empty word or value");
             goto fail;
         }
-        if (!ut_utf8_ok(word)) {
+        /* the value goes into the output as is: it must be UTF-8 too */
+        if (!ut_utf8_ok(word) || (value && !ut_utf8_ok(value))) {
             ut_seterr(err, path, lineno, "not valid UTF-8");
             goto fail;
         }

@@ -68,11 +68,12 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
     if (b > 0) b--;
     uint32_t orig = o->len ? o->map[b] : (uint32_t)ut_text_orig(in, i);
     /* collect the run of combining marks */
-    size_t j = i;
+    size_t j = i, last_mark = i;
     while (j < in->len) {
         uint32_t cp;
         int l = ut_utf8_decode((const unsigned char *)in->s + j, in->len - j, &cp);
         if (l < 0 || classify(cp) != COMPOSE) break;
+        last_mark = j;
         j += (size_t)l;
     }
     size_t baselen = o->len - b;
@@ -89,6 +90,10 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
     if (r < 0) return -1;
     o->len = b;
     int rc = emit(o, (const char *)nfc, (size_t)r, orig);
+    /* The composed character starts at the base but ends after the marks:
+     * its last byte points at the last mark, so that a field ending here
+     * reports an `end` (and `text`) that includes the marks. */
+    if (!rc && r > 0) o->map[o->len - 1] = (uint32_t)ut_text_orig(in, last_mark);
     free(nfc);
     *pi = j;
     return rc;
@@ -97,8 +102,9 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
 static int expand_ligature(outbuf *o, uint32_t cp, uint32_t orig) {
     utf8proc_int32_t dst[8];
     int opt = 0;
+    /* COMPAT alone decomposes nothing: utf8proc needs DECOMPOSE with it */
     utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 8,
-                                                 UTF8PROC_COMPAT, &opt);
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &opt);
     for (utf8proc_ssize_t k = 0; k < n && k < 8; k++) {
         char tmp[4];
         int l = ut_utf8_encode((uint32_t)dst[k], tmp);
@@ -115,18 +121,22 @@ static bool is_lower_at(const char *s, size_t n, size_t *len) {
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
-/* At s[i] == '-' followed by '\n': if a lower-case letter ends the text
+/* At s[i] == '-' followed by a line end (LF, CRLF or CR): if a lower-case letter ends the text
  * before and begins the next line, and the next word is not one the
  * hyphen must stay before, return the index where the joined word goes
  * on; else 0. */
 static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, size_t out_prev_len,
                           const ut_lexicon *keep) {
-    if (i + 1 >= in->len || in->s[i + 1] != '\n' || out_prev_len == 0) return 0;
+    if (i + 1 >= in->len || out_prev_len == 0) return 0;
+    /* Windows files break lines with CRLF: the same word break */
+    size_t j = i + 1;
+    if (in->s[j] == '\r') j++;
+    if (j < in->len && in->s[j] == '\n') j++;
+    if (j == i + 1) return 0;
     /* the letter before: last code point already emitted */
     size_t b = out_prev_len - 1;
     while (b > 0 && ((unsigned char)out_prev[b] & 0xC0) == 0x80) b--;
     if (!is_lower_at(out_prev + b, out_prev_len - b, NULL)) return 0;
-    size_t j = i + 2;
     while (j < in->len && in->s[j] == ' ') j++;
     size_t w = j, l;
     while (w < in->len && is_lower_at(in->s + w, in->len - w, &l)) w += l;

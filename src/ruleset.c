@@ -392,7 +392,11 @@ static int compile_rule(loader *L, ut_rule *r) {
                   r->id, (char *)msg, (size_t)eo);
         return -1;
     }
-    pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+    /* The interpreter is the fallback when JIT fails.  UTDRAG_NO_JIT=1 asks
+     * for it outright: memcheck cannot follow JIT-generated code and
+     * reports false "uninitialised value" errors in it (make valgrind). */
+    const char *no_jit = getenv("UTDRAG_NO_JIT");
+    if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
     uint32_t caps = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &caps);
     if (caps + 1 > rs->max_pairs) rs->max_pairs = caps + 1;
@@ -498,8 +502,10 @@ int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err) {
     if (!copy) return -1;
     for (size_t i = 0; i < rs->nrules; i++) rs->rules[i].enabled = !rs->rules[i].ex;
     char *save = NULL;
+    int ntypes = 0;
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         t = ut_trim(t);
+        ntypes++;
         if (!ut_extractor_find(t)) {
             ut_seterr(err, "", 0, "unknown field type '%s'", t);
             free(copy);
@@ -509,6 +515,11 @@ int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err) {
             if (rs->rules[i].ex && !strcmp(rs->rules[i].type, t)) rs->rules[i].enabled = true;
     }
     free(copy);
+    if (!ntypes) {
+        /* `-t "$EMPTY"` would otherwise extract nothing, silently */
+        ut_seterr(err, "", 0, "no field type given");
+        return -1;
+    }
     return 0;
 }
 

@@ -179,7 +179,9 @@ int cmd_extract(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &r.t0);
     if (!r.wr || pool_run(rs, in.paths, in.n, jobs, consume, &r)) r.write_ok = false;
     if (r.wr && ut_writer_finish(r.wr)) r.write_ok = false;
-    if (!r.write_ok && !output) cli_error("standard output: write error");
+    /* a failed write on stdout is reported (with its reason) by
+     * cli_output_close; say it here only for failures it cannot see */
+    if (!r.write_ok && !output && !ferror(stdout)) cli_error("standard output: write error");
     int rc = cli_output_close(&out, r.write_ok);
     cli_inputs_free(&in);
     ut_ruleset_free(rs);
