@@ -1,0 +1,22 @@
+# Weekdays, as they stand before a date ("måndagen den 3 juni 2019").
+måndag
+måndagen
+tisdag
+tisdagen
+onsdag
+onsdagen
+torsdag
+torsdagen
+fredag
+fredagen
+lördag
+lördagen
+söndag
+söndagen
+mån
+tis
+ons
+tors
+fre
+lör
+sön
