@@ -3,31 +3,53 @@
  * gives (GUIDE.md, "date").
  *
  * Every date rule captures the pieces of one or two points in named
- * groups (see date.h); one normalizer turns them into the value, so a new
- * way of writing a date is a new rule, never new C.  The normalizers:
+ * groups (see date.h); one reader turns them into the value, so a new way
+ * of writing a date is a new rule, never new C.  Rules start at a digit
+ * or at the head word of a date (a month, a season) because that is what
+ * keeps matching fast; the words that may stand BEFORE that anchor ("under
+ * oktober", "mellan 2010 och 2012", "tredje kvartalet", "läsåret 2023/24")
+ * are checked here against lexicons.  The normalizers:
  *
- *   date         the pieces → value (a point, or a range "start/end")
- *   date.year    the same, for forms whose year is a bare four-digit
- *                number: first checks that the number stands as a year
- *   date.decade  "1990-talet" → "199", "1900-talet" → "19" (TIMEX3)
+ *   date            the pieces → value (a point, or a range "start/end")
+ *   date.word       a date led by a month, season or term word: without a
+ *                   year it needs a preposition before it ("under
+ *                   oktober", lexicon date_cue) or the word "månad"
+ *   date.ordinal    "tredje kvartalet", "första halvåret": the ordinal is
+ *                   the word before the match (lexicon date_ordinal)
+ *   date.labelled L a split year "2023/24" is a date only after a word of
+ *                   lexicon L ("läsåret")
+ *   date.year       forms resting on bare four-digit numbers: first checks
+ *                   that the number stands as a year (date_context.c)
+ *   date.decade     "1990-talet" → "199", "1900-talet" → "19" (TIMEX3)
  *
- * A clock time alone ("kl 9.00 – 9.55") comes out of `date` as "T09:00…"
- * and the document pass (date_clock.c) gives it its day.
+ * In all of them a group `conj` ("och") makes a range only after "mellan"
+ * (lexicon date_between).  A clock time alone ("kl 9.00 – 9.55") comes out
+ * as "T09:00…" and the document pass (date_clock.c) gives it its day.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 
-/* Named group `base` + `suffix` ("year" + "2"). */
-static const char *piece(const ut_match *m, const char *base, const char *suffix, size_t *len) {
+/* How a match is read: the text, and where reading stops (a date that
+ * wraps out of its table column is read up to the line break). */
+typedef struct reader {
+    const ut_match *m;
+    const ut_text *t;
+    size_t start, cut;
+} reader;
+
+/* Named group `base` + `suffix` ("year" + "2"), if it lies before the cut. */
+static const char *piece(const reader *r, const char *base, const char *suffix, size_t *len) {
     char name[32];
-    size_t b = strlen(base), s = strlen(suffix);
+    size_t b = strlen(base), s = strlen(suffix), n = 0;
     if (b + s >= sizeof name) return NULL;
     memcpy(name, base, b);
     memcpy(name + b, suffix, s + 1);
-    const char *g = ut_match_group(m, name, len);
-    return g && *len ? g : NULL;
+    const char *g = ut_match_group(r->m, name, &n);
+    if (!g || !n || (size_t)(g - r->t->s) >= r->cut) return NULL;
+    if (len) *len = n;
+    return g;
 }
 
 /* The digits of a group as a number; DATE_UNSET if absent, -2 if the
@@ -57,42 +79,43 @@ static int month_value(const ut_match *m, const char *g, size_t n) {
     return v ? atoi(v) : -2;
 }
 
-/* "tredje", "3:e", "3" → 3; -2 if none of these. */
-static int ordinal_value(const ut_match *m, const char *g, size_t n) {
-    int d = digits_value(g, n);
-    if (d != -2) return d;
-    const char *v = lex_value(m, "date_ordinal", g, n);
-    return v ? atoi(v) : -2;
+/* "3" → 3; -2 if not a number. */
+static int ordinal_value(const char *g, size_t n) { return digits_value(g, n); }
+
+static void set_part(date_point *p, char kind, int k) {
+    p->part[0] = kind;
+    p->part[1] = (char)('0' + k);
+    p->part[2] = 0;
 }
 
 /* Read one point (suffix "" for the start, "2" for the end of a range).
  * Returns 0, or -1 when a group holds something that is not a date. */
-static int read_point(const ut_match *m, const char *sx, date_point *p) {
+static int read_point(const reader *r, const char *sx, date_point *p) {
+    const ut_match *m = r->m;
     date_point_clear(p);
     size_t n = 0;
     const char *g;
-    if ((g = piece(m, "year", sx, &n))) {
+    if ((g = piece(r, "year", sx, &n))) {
         p->year = digits_value(g, n);
         p->year_two_digits = n == 2;
         if (p->year < 0 || (n != 2 && n != 4)) return -1;
     }
-    if ((g = piece(m, "month", sx, &n)) && (p->month = month_value(m, g, n)) < 0) return -1;
-    if ((g = piece(m, "day", sx, &n)) && (p->day = digits_value(g, n)) < 0) return -1;
-    if ((g = piece(m, "hour", sx, &n)) && (p->hour = digits_value(g, n)) < 0) return -1;
-    if ((g = piece(m, "minute", sx, &n)) && (p->minute = digits_value(g, n)) < 0) return -1;
-    if ((g = piece(m, "second", sx, &n)) && (p->second = digits_value(g, n)) < 0) return -1;
+    if ((g = piece(r, "month", sx, &n)) && (p->month = month_value(m, g, n)) < 0) return -1;
+    if ((g = piece(r, "day", sx, &n)) && (p->day = digits_value(g, n)) < 0) return -1;
+    if ((g = piece(r, "hour", sx, &n)) && (p->hour = digits_value(g, n)) < 0) return -1;
+    if ((g = piece(r, "minute", sx, &n)) && (p->minute = digits_value(g, n)) < 0) return -1;
+    if ((g = piece(r, "second", sx, &n)) && (p->second = digits_value(g, n)) < 0) return -1;
     const char *code = NULL;
-    if ((g = piece(m, "season", sx, &n)) && !(code = lex_value(m, "season", g, n))) return -1;
-    if ((g = piece(m, "term", sx, &n)) && !(code = lex_value(m, "date_term", g, n))) return -1;
-    if (code) memcpy(p->part, code, 3), p->part[2] = 0;
-    int k;
-    if ((g = piece(m, "half", sx, &n))) {
-        if ((k = ordinal_value(m, g, n)) < 1 || k > 2) return -1;
-        p->part[0] = 'H', p->part[1] = (char)('0' + k), p->part[2] = 0;
+    if ((g = piece(r, "season", sx, &n)) && !(code = lex_value(m, "season", g, n))) return -1;
+    if ((g = piece(r, "term", sx, &n)) && !(code = lex_value(m, "date_term", g, n))) return -1;
+    if (code) {
+        memcpy(p->part, code, 2);
+        p->part[2] = 0;
     }
-    if ((g = piece(m, "quarter", sx, &n))) {
-        if ((k = ordinal_value(m, g, n)) < 1 || k > 4) return -1;
-        p->part[0] = 'Q', p->part[1] = (char)('0' + k), p->part[2] = 0;
+    int k;
+    if ((g = piece(r, "quarter", sx, &n))) {
+        if ((k = ordinal_value(g, n)) < 1 || k > 4) return -1;
+        set_part(p, 'Q', k);
     }
     return 0;
 }
@@ -125,30 +148,53 @@ static void lend(date_point *p, const date_point *q) {
     }
 }
 
+static bool is_lower_ascii(char ch) { return ch >= 'a' && ch <= 'z'; }
+
 /* An abbreviated month ("jan.") with neither year nor "den" is too weak
  * to be a date on its own ("3 jan" in a list of numbers). */
-static bool weak_month(const ut_match *m) {
-    size_t n, ms;
-    const char *g = ut_match_group(m, "month", &n);
+static bool weak_month(const reader *r) {
+    size_t n;
+    const char *g = piece(r, "month", "", &n);
     if (!g || (g[0] >= '0' && g[0] <= '9')) return false;
-    if (ut_match_group(m, "year", NULL) || ut_match_group(m, "year2", NULL)) return false;
-    if (lex_value(m, "month_name", g, n)) return false;
-    const ut_text *t = ut_match_text(m, &ms, NULL);
-    return !date_word_before(t, ms, "den");
+    if (piece(r, "year", "", NULL) || piece(r, "year", "2", NULL)) return false;
+    if (lex_value(r->m, "month_name", g, n)) return false;
+    return !date_word_before(r->t, r->start, "den");
 }
 
 /* "29 februari 2021" is a day or nothing: when the day rule finds the day
  * impossible, the month must not survive as "2021-02". */
-static bool month_after_a_day(const ut_match *m) {
-    size_t n;
-    const char *g = ut_match_group(m, "month", &n);
-    if (!g || ut_match_group(m, "day", NULL)) return false;
-    const ut_text *t = ut_match_text(m, NULL, NULL);
+static bool month_after_a_day(const reader *r) {
+    const char *g = piece(r, "month", "", NULL);
+    if (!g || piece(r, "day", "", NULL)) return false;
+    const ut_text *t = r->t;
     size_t at = (size_t)(g - t->s);
     while (at > 0 && t->s[at - 1] == ' ') at--;
     if (at > 0 && t->s[at - 1] == '.') at--;
     if (at >= 2 && t->s[at - 2] == ':' && (t->s[at - 1] == 'a' || t->s[at - 1] == 'e')) at -= 2;
     return at > 0 && t->s[at - 1] >= '0' && t->s[at - 1] <= '9';
+}
+
+/* A month, season or term word without a year (date.word): a range of
+ * two month names written out in lower case ("april till juli"), the
+ * word "månad" ("December månad"), or a preposition before a lower-case
+ * word of three letters or more ("under oktober", "till hösten"; not
+ * "från Maj", not "under vt"). */
+static bool yearless_word_ok(const reader *r, bool range) {
+    static const char *const heads[] = {"month", "season", "term"};
+    const char *g = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < 3 && !g; i++) g = piece(r, heads[i], "", &n);
+    if (!g) return false;
+    if (range) {
+        size_t n2;
+        const char *g2 = piece(r, "month", "2", &n2);
+        return g2 && is_lower_ascii(g[0]) && is_lower_ascii(g2[0]) && lex_value(r->m, "month_name", g, n) &&
+               lex_value(r->m, "month_name", g2, n2);
+    }
+    if (piece(r, "named", "", NULL)) return true;
+    if ((unsigned char)g[0] < 0x80 && !is_lower_ascii(g[0])) return false;
+    if (n < 3 || (piece(r, "month", "", NULL) && !lex_value(r->m, "month_name", g, n))) return false;
+    return date_phrase_before(r->m, r->start, "date_cue", NULL);
 }
 
 static int write_value(ut_cand *c, const date_point *a, const date_point *b) {
@@ -165,17 +211,56 @@ static int write_value(ut_cand *c, const date_point *a, const date_point *b) {
     return 1;
 }
 
-static int norm_date(const ut_match *m, ut_cand *c) {
-    size_t ms, me;
-    const ut_text *t = ut_match_text(m, &ms, &me);
-    if (memchr(t->s + ms, '\n', me - ms) && !date_wrap_stays_in_column(t, ms, me)) return 0;
-    /* "mellan 2010 och 2012" is a range; "2010 och 2012" two years */
-    if (ut_match_group(m, "conj", NULL) && !ut_match_group(m, "between", NULL)) return 0;
-    if (weak_month(m) || month_after_a_day(m)) return 0;
+/* The reported span: up to the cut, and back over "den" and a weekday
+ * before a day ("måndagen den 3 juni 2019"). */
+static void set_span(const reader *r, ut_cand *c, size_t me) {
+    size_t start = r->start, end = r->cut < me ? r->cut : me;
+    while (end > start && (r->t->s[end - 1] == ' ' || r->t->s[end - 1] == '\n')) end--;
+    if (r->t->s[start] >= '0' && r->t->s[start] <= '9' && date_word_before(r->t, start, "den")) {
+        size_t s;
+        if (date_phrase_before(r->m, start, "date_day_prefix", &s)) start = s;
+    }
+    ut_cand_span(c, start, end);
+}
+
+typedef enum { READ_PLAIN, READ_WORD, READ_ORDINAL } read_mode;
+
+static int read_date(const ut_match *m, ut_cand *c, read_mode mode) {
+    reader r = {.m = m};
+    size_t me;
+    r.t = ut_match_text(m, &r.start, &me);
+    r.cut = memchr(r.t->s + r.start, '\n', me - r.start) ? date_wrap_cut(r.t, r.start, me) : me;
+    /* "mellan 2010 och 2012" is a range; "1963 och 1964" two years */
+    if (piece(&r, "conj", "", NULL) && !date_phrase_before(m, r.start, "date_between", NULL)) return 0;
+    if (weak_month(&r) || month_after_a_day(&r)) return 0;
 
     date_point a, b;
-    if (read_point(m, "", &a) || read_point(m, "2", &b) || !date_point_given(&a)) return 0;
+    if (read_point(&r, "", &a) || read_point(&r, "2", &b)) return 0;
+    if (mode == READ_ORDINAL) {
+        /* "tredje kvartalet": the ordinal stands before the match */
+        size_t un;
+        const char *unit = piece(&r, "unit", "", &un);
+        size_t ts = r.start, te = r.start;
+        while (te > 0 && r.t->s[te - 1] == ' ') te--;
+        ts = te;
+        while (ts > 0 && r.t->s[ts - 1] != ' ' && r.t->s[ts - 1] != '\n') ts--;
+        const char *v = ts < te ? lex_value(m, "date_ordinal", r.t->s + ts, te - ts) : NULL;
+        if (!unit || !v) return 0;
+        bool half = unit[0] == 'H' || unit[0] == 'h';
+        int k = atoi(v);
+        if (k < 1 || k > (half ? 2 : 4)) return 0;
+        set_part(&a, half ? 'H' : 'Q', k);
+        r.start = ts;
+    }
+    if (!date_point_given(&a)) return 0;
     bool range = date_point_given(&b);
+    if (mode == READ_WORD && a.year == DATE_UNSET && b.year == DATE_UNSET && !yearless_word_ok(&r, range))
+        return 0;
+    /* a two-digit year only after a two-letter term ("Vt 19", "ht19") */
+    if (a.year_two_digits && !range) {
+        size_t tn;
+        if (!piece(&r, "term", "", &tn) || tn != 2) return 0;
+    }
     settle_century(&a, range ? &b : NULL, false);
     if (range) {
         settle_century(&b, &a, true);
@@ -184,7 +269,23 @@ static int norm_date(const ut_match *m, ut_cand *c) {
         if (!date_point_valid(&b) || date_point_compare(&a, &b) >= 0) return 0;
     }
     if (!date_point_valid(&a)) return 0;
-    return write_value(c, &a, range ? &b : NULL);
+    int rc = write_value(c, &a, range ? &b : NULL);
+    if (rc > 0) set_span(&r, c, me);
+    return rc;
+}
+
+static int norm_date(const ut_match *m, ut_cand *c) { return read_date(m, c, READ_PLAIN); }
+static int norm_word(const ut_match *m, ut_cand *c) { return read_date(m, c, READ_WORD); }
+static int norm_ordinal(const ut_match *m, ut_cand *c) { return read_date(m, c, READ_ORDINAL); }
+
+/* "2023/24" only after a label such as "läsåret" (lexicon in the args). */
+static int norm_labelled(const ut_match *m, ut_cand *c) {
+    size_t ms;
+    ut_match_text(m, &ms, NULL);
+    const char *lexicon = ut_match_args(m);
+    size_t s;
+    if (!*lexicon || !date_phrase_before(m, ms, lexicon, &s)) return 0;
+    return read_date(m, c, READ_PLAIN);
 }
 
 /* Forms whose year is a bare number: the number must stand as a year. */
@@ -195,7 +296,7 @@ static int norm_year(const ut_match *m, ut_cand *c) {
     if (!y1) return 0;
     size_t start = (size_t)(y1 - t->s), end = y2 ? (size_t)(y2 - t->s) + n2 : start + n1;
     if (!date_year_in_context(m, start, end)) return 0;
-    return norm_date(m, c);
+    return read_date(m, c, READ_PLAIN);
 }
 
 static int norm_decade(const ut_match *m, ut_cand *c) {
@@ -211,6 +312,9 @@ static int norm_decade(const ut_match *m, ut_cand *c) {
 
 static const ut_normalizer date_normalizers[] = {
     {"date", norm_date},
+    {"date.word", norm_word},
+    {"date.ordinal", norm_ordinal},
+    {"date.labelled", norm_labelled},
     {"date.year", norm_year},
     {"date.decade", norm_decade},
     {NULL, NULL},

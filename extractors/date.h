@@ -50,11 +50,17 @@ int date_point_format(const date_point *p, char *out, size_t size);
  * "sidan", part of an identifier, or one of a column of bare numbers.) */
 bool date_year_in_context(const ut_match *m, size_t start, size_t end);
 /* A date wrapped over lines of a table cell: every continuation line that
- * skips other columns' text must start in the column the match starts in. */
-bool date_wrap_stays_in_column(const ut_text *t, size_t start, size_t end);
+ * skips other columns' text must start in the column the match starts in.
+ * Returns `end` when it does, else the offset of the line break before
+ * the first continuation that strays (the date is then read up to there). */
+size_t date_wrap_cut(const ut_text *t, size_t start, size_t end);
 /* Is the word ending right before `at` (skipping spaces) `word`
  * (ASCII case-insensitive)? */
 bool date_word_before(const ut_text *t, size_t at, const char *word);
+/* Do the last one, two or three words before `at` (white space between
+ * them, line breaks included) form an entry of `lexicon`?  On success
+ * `*phrase_start` (if not NULL) is where the phrase starts. */
+bool date_phrase_before(const ut_match *m, size_t at, const char *lexicon, size_t *phrase_start);
 
 /* ---- clock times (date_clock.c) ---------------------------------------- */
 /* A lone clock time is kept with a value starting with 'T' until the

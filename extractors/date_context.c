@@ -32,8 +32,20 @@ static size_t column_of(const ut_text *t, size_t at) {
     return col;
 }
 
-bool date_wrap_stays_in_column(const ut_text *t, size_t start, size_t end) {
-    size_t col0 = column_of(t, start);
+/* Where the table cell holding `at` starts: after the last gap of two or
+ * more spaces before it on its line ("Rektorer    Från den 3 oktober"). */
+static size_t cell_start(const ut_text *t, size_t at) {
+    size_t i = at;
+    while (i > 0 && t->s[i - 1] != '\n') {
+        if (i >= 2 && is_space(t->s[i - 1]) && is_space(t->s[i - 2])) break;
+        i--;
+    }
+    while (i < at && is_space(t->s[i])) i++;
+    return i;
+}
+
+size_t date_wrap_cut(const ut_text *t, size_t start, size_t end) {
+    size_t col0 = column_of(t, cell_start(t, start));
     for (size_t p = start; p < end; p++) {
         if (t->s[p] != '\n') continue;
         size_t seg = p + 1, seg_end = seg;
@@ -52,9 +64,9 @@ bool date_wrap_stays_in_column(const ut_text *t, size_t start, size_t end) {
             }
         if (cont == q) continue; /* an ordinary line break */
         size_t col = column_of(t, cont);
-        if (col + 2 < col0 || col > col0 + 2) return false;
+        if (col + 2 < col0 || col > col0 + 2) return p;
     }
-    return true;
+    return end;
 }
 
 bool date_word_before(const ut_text *t, size_t at, const char *word) {
@@ -99,6 +111,45 @@ static bool token_in(const ut_match *m, const char *lexicon, const ut_text *t, s
     while (s < e && strchr("([\"'", t->s[s])) s++;
     while (e > s && strchr(".,;:)]\"'!?", t->s[e - 1])) e--;
     return e > s && ut_match_lex(m, lexicon, t->s + s, e - s) != NULL;
+}
+
+bool date_phrase_before(const ut_match *m, size_t at, const char *lexicon, size_t *phrase_start) {
+    const ut_text *t = ut_match_text(m, NULL, NULL);
+    size_t starts[3], ends[3], n = 0, pos = at;
+    while (n < 3) {
+        size_t e = pos;
+        while (e > 0 && (is_space(t->s[e - 1]) || t->s[e - 1] == '\n')) e--;
+        size_t s = e;
+        while (s > 0 && t->s[s - 1] != ' ' && t->s[s - 1] != '\n') s--;
+        if (s == e) break;
+        starts[n] = s;
+        ends[n] = e;
+        n++;
+        pos = s;
+    }
+    /* longest phrase first: "i början av" before "av" */
+    for (size_t k = n; k-- > 0;) {
+        char buf[96];
+        size_t o = 0;
+        bool fits = true;
+        for (size_t i = k + 1; i-- > 0 && fits;) {
+            size_t s = starts[i], e = ends[i];
+            /* brackets and punctuation that cling to a word */
+            while (s < e && strchr("([\"'", t->s[s])) s++;
+            while (e > s && strchr(",;)]\"'", t->s[e - 1])) e--;
+            if (o + (e - s) + 1 >= sizeof buf) fits = false;
+            else {
+                if (o) buf[o++] = ' ';
+                memcpy(buf + o, t->s + s, e - s);
+                o += e - s;
+            }
+        }
+        if (fits && o && ut_match_lex(m, lexicon, buf, o)) {
+            if (phrase_start) *phrase_start = starts[k];
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool looks_like_year(const ut_text *t, size_t s, size_t n) {
