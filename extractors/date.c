@@ -22,8 +22,8 @@
  *                   that the number stands as a year (date_context.c)
  *   date.decade     "1990-talet" → "199", "1900-talet" → "19" (TIMEX3)
  *
- * In all of them a group `conj` ("och") makes a range only after "mellan"
- * (lexicon date_between).  A clock time alone ("kl 9.00 – 9.55") comes out
+ * A range whose ends do not make one falls back to its first end (the
+ * group `to` marks where the second begins).  A clock time alone ("kl 9.00 – 9.55") comes out
  * as "T09:00…" and the document pass (date_clock.c) gives it its day.
  */
 #include <stdlib.h>
@@ -225,50 +225,75 @@ static void set_span(const reader *r, ut_cand *c, size_t me) {
 
 typedef enum { READ_PLAIN, READ_WORD, READ_ORDINAL } read_mode;
 
+/* "tredje kvartalet": the ordinal is the word before the match; the span
+ * then starts there. */
+static bool ordinal_part(reader *r, date_point *a) {
+    size_t un;
+    const char *unit = piece(r, "unit", "", &un);
+    size_t te = r->start;
+    while (te > 0 && r->t->s[te - 1] == ' ') te--;
+    size_t ts = te;
+    while (ts > 0 && r->t->s[ts - 1] != ' ' && r->t->s[ts - 1] != '\n') ts--;
+    const char *v = ts < te ? lex_value(r->m, "date_ordinal", r->t->s + ts, te - ts) : NULL;
+    if (!unit || !v) return false;
+    bool half = unit[0] == 'H' || unit[0] == 'h';
+    int k = atoi(v);
+    if (k < 1 || k > (half ? 2 : 4)) return false;
+    set_part(a, half ? 'H' : 'Q', k);
+    r->start = ts;
+    return true;
+}
+
+/* Read the points of a match into a (and b for a range); 1 if they make
+ * a date, 0 if not. */
+static int read_points(reader *r, read_mode mode, date_point *a, date_point *b, bool *range) {
+    if (weak_month(r) || month_after_a_day(r)) return 0;
+    if (read_point(r, "", a) || read_point(r, "2", b)) return 0;
+    /* "December månad 2017": a year at the end with nothing else to go
+     * with belongs to the single point */
+    if (a->year == DATE_UNSET && b->year != DATE_UNSET && b->month == DATE_UNSET && b->day == DATE_UNSET &&
+        b->hour == DATE_UNSET && !b->part[0] && (a->month != DATE_UNSET || a->part[0])) {
+        a->year = b->year;
+        a->year_two_digits = b->year_two_digits;
+        b->year = DATE_UNSET;
+    }
+    if (mode == READ_ORDINAL && !ordinal_part(r, a)) return 0;
+    if (!date_point_given(a)) return 0;
+    *range = date_point_given(b);
+    if (mode == READ_WORD && a->year == DATE_UNSET && b->year == DATE_UNSET && !yearless_word_ok(r, *range))
+        return 0;
+    /* a two-digit year only after a two-letter term ("Vt 19", "ht19") */
+    if (a->year_two_digits && !*range) {
+        size_t tn;
+        if (!piece(r, "term", "", &tn) || tn != 2) return 0;
+    }
+    settle_century(a, *range ? b : NULL, false);
+    if (*range) {
+        settle_century(b, a, true);
+        lend(a, b);
+        lend(b, a);
+        if (!date_point_valid(b) || date_point_compare(a, b) >= 0) return 0;
+    }
+    return date_point_valid(a);
+}
+
 static int read_date(const ut_match *m, ut_cand *c, read_mode mode) {
     reader r = {.m = m};
     size_t me;
     r.t = ut_match_text(m, &r.start, &me);
+    size_t match_start = r.start;
     r.cut = memchr(r.t->s + r.start, '\n', me - r.start) ? date_wrap_cut(r.t, r.start, me) : me;
-    /* "mellan 2010 och 2012" is a range; "1963 och 1964" two years */
-    if (piece(&r, "conj", "", NULL) && !date_phrase_before(m, r.start, "date_between", NULL)) return 0;
-    if (weak_month(&r) || month_after_a_day(&r)) return 0;
-
     date_point a, b;
-    if (read_point(&r, "", &a) || read_point(&r, "2", &b)) return 0;
-    if (mode == READ_ORDINAL) {
-        /* "tredje kvartalet": the ordinal stands before the match */
-        size_t un;
-        const char *unit = piece(&r, "unit", "", &un);
-        size_t ts = r.start, te = r.start;
-        while (te > 0 && r.t->s[te - 1] == ' ') te--;
-        ts = te;
-        while (ts > 0 && r.t->s[ts - 1] != ' ' && r.t->s[ts - 1] != '\n') ts--;
-        const char *v = ts < te ? lex_value(m, "date_ordinal", r.t->s + ts, te - ts) : NULL;
-        if (!unit || !v) return 0;
-        bool half = unit[0] == 'H' || unit[0] == 'h';
-        int k = atoi(v);
-        if (k < 1 || k > (half ? 2 : 4)) return 0;
-        set_part(&a, half ? 'H' : 'Q', k);
-        r.start = ts;
+    bool range = false;
+    if (!read_points(&r, mode, &a, &b, &range)) {
+        /* a range that is no range ("5–3 juni", one end out of its
+         * column): the first end alone may still be a date */
+        const char *to = piece(&r, "to", "", NULL);
+        if (!to) return 0;
+        r.cut = (size_t)(to - r.t->s);
+        r.start = match_start;
+        if (!read_points(&r, mode, &a, &b, &range) || range) return 0;
     }
-    if (!date_point_given(&a)) return 0;
-    bool range = date_point_given(&b);
-    if (mode == READ_WORD && a.year == DATE_UNSET && b.year == DATE_UNSET && !yearless_word_ok(&r, range))
-        return 0;
-    /* a two-digit year only after a two-letter term ("Vt 19", "ht19") */
-    if (a.year_two_digits && !range) {
-        size_t tn;
-        if (!piece(&r, "term", "", &tn) || tn != 2) return 0;
-    }
-    settle_century(&a, range ? &b : NULL, false);
-    if (range) {
-        settle_century(&b, &a, true);
-        lend(&a, &b);
-        lend(&b, &a);
-        if (!date_point_valid(&b) || date_point_compare(&a, &b) >= 0) return 0;
-    }
-    if (!date_point_valid(&a)) return 0;
     int rc = write_value(c, &a, range ? &b : NULL);
     if (rc > 0) set_span(&r, c, me);
     return rc;
