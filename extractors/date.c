@@ -286,11 +286,13 @@ static int read_date(const ut_match *m, ut_cand *c, read_mode mode) {
     date_point a, b;
     bool range = false;
     if (!read_points(&r, mode, &a, &b, &range)) {
-        /* a range that is no range ("5–3 juni", one end out of its
-         * column): the first end alone may still be a date */
+        /* a range that is no range ("5–3 juni", "kl 13-12", one end out
+         * of its column): the first end alone may still be a date */
         const char *to = piece(&r, "to", "", NULL);
+        if (!to) to = piece(&r, "hour", "2", NULL);
         if (!to) return 0;
         r.cut = (size_t)(to - r.t->s);
+        while (r.cut > r.start && strchr(" -", r.t->s[r.cut - 1])) r.cut--;
         r.start = match_start;
         if (!read_points(&r, mode, &a, &b, &range) || range) return 0;
     }
