@@ -152,6 +152,21 @@ bool date_phrase_before(const ut_match *m, size_t at, const char *lexicon, size_
     return false;
 }
 
+/* A capitalised word ending like a street name ("Storgatan"): the
+ * number after it is a street number. */
+static bool street_name(const ut_match *m, const ut_text *t, size_t s, size_t e) {
+    if (e - s < 4) return false;
+    unsigned char first = (unsigned char)t->s[s], second = (unsigned char)t->s[s + 1];
+    /* A-Z, or Å Ä Ö É (0xC3 then 0x80-0x9F; the lower-case ones are 0xA0-0xBF) */
+    bool capital = (first >= 'A' && first <= 'Z') || (first == 0xC3 && second < 0xA0);
+    if (!capital) return false;
+    for (size_t k = s + 1; k + 2 < e; k++) {
+        if (((unsigned char)t->s[k] & 0xC0) == 0x80) continue; /* inside a UTF-8 character */
+        if (ut_match_lex(m, "date_street", t->s + k, e - k)) return true;
+    }
+    return false;
+}
+
 static bool looks_like_year(const ut_text *t, size_t s, size_t n) {
     if (n != 4) return false;
     int y = atoi(t->s + s);
@@ -205,6 +220,7 @@ bool date_year_in_context(const ut_match *m, size_t start, size_t end) {
         /* after a month name it belongs to a date that the date rules
          * found impossible ("29 februari 2021") */
         if (token_in(m, "month", t, ts, te)) return false;
+        if (street_name(m, t, ts, te)) return false;
         size_t ps, pe;
         if (token_before(t, ts, &ps, &pe) && te - ps < 40) {
             /* two-word labels: "mer än 2000" */
