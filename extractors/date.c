@@ -216,6 +216,12 @@ static int write_value(ut_cand *c, const date_point *a, const date_point *b) {
 static void set_span(const reader *r, ut_cand *c, size_t me) {
     size_t start = r->start, end = r->cut < me ? r->cut : me;
     while (end > start && (r->t->s[end - 1] == ' ' || r->t->s[end - 1] == '\n')) end--;
+    /* the dot of "jan." belongs to the date, the full stop after "juni." not */
+    if (end > start && r->t->s[end - 1] == '.') {
+        size_t w = end - 1;
+        while (w > start && r->t->s[w - 1] != ' ' && r->t->s[w - 1] != '\n') w--;
+        if (lex_value(r->m, "month_name", r->t->s + w, end - 1 - w)) end--;
+    }
     if (r->t->s[start] >= '0' && r->t->s[start] <= '9' && date_word_before(r->t, start, "den")) {
         size_t s;
         if (date_phrase_before(r->m, start, "date_day_prefix", &s)) start = s;
