@@ -23,8 +23,9 @@
  *   date.decade     "1990-talet" → "199", "1900-talet" → "19" (TIMEX3)
  *
  * A range whose ends do not make one falls back to its first end (the
- * group `to` marks where the second begins).  A clock time alone ("kl 9.00 – 9.55") comes out
- * as "T09:00…" and the document pass (date_clock.c) gives it its day.
+ * group `to` marks where the second begins).  A clock time alone ("kl
+ * 9.00 – 9.55") comes out as "T09:00…" and the document pass
+ * (date_clock.c) gives it its day.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -79,9 +80,6 @@ static int month_value(const ut_match *m, const char *g, size_t n) {
     return v ? atoi(v) : -2;
 }
 
-/* "3" → 3; -2 if not a number. */
-static int ordinal_value(const char *g, size_t n) { return digits_value(g, n); }
-
 static void set_part(date_point *p, char kind, int k) {
     p->part[0] = kind;
     p->part[1] = (char)('0' + k);
@@ -114,7 +112,7 @@ static int read_point(const reader *r, const char *sx, date_point *p) {
     }
     int k;
     if ((g = piece(r, "quarter", sx, &n))) {
-        if ((k = ordinal_value(g, n)) < 1 || k > 4) return -1;
+        if ((k = digits_value(g, n)) < 1 || k > 4) return -1;
         set_part(p, 'Q', k);
     }
     return 0;

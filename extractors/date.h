@@ -4,7 +4,9 @@
  * A date in the text is one point ("31 oktober 2013") or two ("från mars
  * till juni 2014").  The rules (rules/date.rules) capture the pieces of a
  * point in named groups — year month day hour minute second, season term
- * half quarter — and the same names with a `2` for the end of a range.
+ * quarter, `unit` (halvåret/kvartalet) — and the same names with a `2` for
+ * the end of a range; `to` marks where the end begins, `named` the word
+ * "månad".
  * date.c reads them into `date_point`s, lets the two ends of a range lend
  * each other what one of them leaves out, and writes the ISO 8601 value
  * (date_format.c).  date_context.c holds the checks on the text around a
