@@ -210,6 +210,42 @@ static bool neighbour_line(const ut_text *t, size_t ls, size_t le, int dir, size
     }
 }
 
+/* Is [s,e) a number that is not a year: "265", "6,45", "-1 161", "12 %"? */
+static bool cell_is_other_number(const ut_text *t, size_t s, size_t e) {
+    size_t digits = 0;
+    for (size_t i = s; i < e; i++) {
+        if (is_digit(t->s[i])) digits++;
+        else if (!strchr(" ,.-+%", t->s[i])) return false;
+    }
+    if (!digits) return false;
+    return !(e - s == 4 && looks_like_year(t, s, 4));
+}
+
+/* In a table row (cells apart by two spaces or more), a four-digit number
+ * beside cells of other numbers is a value ("Elever   1850   1 920   265"),
+ * not a column heading ("budget   2018   2019"). */
+static bool value_in_table_row(const ut_text *t, size_t start, size_t end) {
+    bool gap_before = start == 0 || t->s[start - 1] == '\n' || (start >= 2 && is_space(t->s[start - 1]) &&
+                                                                  is_space(t->s[start - 2]));
+    bool gap_after = end >= t->len || t->s[end] == '\n' || (end + 1 < t->len && is_space(t->s[end]) &&
+                                                              is_space(t->s[end + 1]));
+    if (!gap_before || !gap_after) return false;
+    size_t ls = start, le = end;
+    while (ls > 0 && t->s[ls - 1] != '\n') ls--;
+    while (le < t->len && t->s[le] != '\n') le++;
+    /* walk the cells of the line */
+    size_t i = ls;
+    while (i < le) {
+        while (i < le && is_space(t->s[i])) i++;
+        size_t cs = i;
+        while (i < le && !(is_space(t->s[i]) && i + 1 < le && is_space(t->s[i + 1]))) i++;
+        size_t ce = i;
+        while (ce > cs && is_space(t->s[ce - 1])) ce--;
+        if (ce > cs && cs != start && cell_is_other_number(t, cs, ce)) return true;
+    }
+    return false;
+}
+
 bool date_year_in_context(const ut_match *m, size_t start, size_t end) {
     const ut_text *t = ut_match_text(m, NULL, NULL);
     size_t ts, te;
@@ -242,6 +278,8 @@ bool date_year_in_context(const ut_match *m, size_t start, size_t end) {
             if (one_space && n >= 3 && !(looks_like_year(t, ts, n) && !glued_on)) return false;
         } else if (token_in(m, "date_not_before", t, ts, te)) return false;
     }
+
+    if (value_in_table_row(t, start, end)) return false;
 
     /* alone on its line between lines that are bare numbers: the axis of
      * a chart or a column of values, not a year */
