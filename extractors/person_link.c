@@ -175,12 +175,30 @@ static const char *heading_party(const ut_docbuild *db) {
     return NULL;
 }
 
-/* Rank of a mention as the person's value: more words, no initials, title case. */
-static int fullness(const mention *m) {
-    int score = (int)m->nw * 4;
-    for (size_t i = 0; i < m->nw; i++)
-        if (initial(m->w[i])) score -= 1;
+/* How clean a spelling looks: OCR drops å/ä/ö and prints é, &, ¢, digits
+ * or | in their place, so among spellings of one person (`Karin Rågsjö`,
+ * `Karin Régsjo`, `Karin Ragsjo`) the one with Swedish letters and no
+ * such marks is the source's own. */
+static int cleanliness(const char *v) {
+    int score = 0;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if (p[0] == 0xC3 && (p[1] == 0xA5 || p[1] == 0xA4 || p[1] == 0xB6 || p[1] == 0x85 || p[1] == 0x84 ||
+                             p[1] == 0x96))
+            score++; /* å ä ö Å Ä Ö */
+        else if ((p[0] == 0xC3 && p[1] == 0xA9) || (p[0] == 0xC2 && p[1] == 0xA2) || *p == '&' || *p == '|' ||
+                 (*p >= '0' && *p <= '9'))
+            score--; /* é ¢ & | digits */
+    }
     return score;
+}
+
+/* Rank of a mention as the person's value: more words, no initials, then
+ * the cleanest spelling. */
+static int fullness(const mention *m) {
+    int score = (int)m->nw * 64;
+    for (size_t i = 0; i < m->nw; i++)
+        if (initial(m->w[i])) score -= 16;
+    return score + cleanliness(m->c->f.value);
 }
 
 static int finish(ut_docbuild *db, mention *mt, size_t n, int npersons) {
