@@ -143,6 +143,9 @@ static int norm_figure(const ut_match *m, ut_cand *c) {
     if (grp(m, "one", &n)) fig_number_from_int(&lo, 1); /* en/ett: only the rule before a scale word */
     else if (!read_number(m, "num", "word", &lo)) return 0;
     if (read_number(m, "num2", "word2", &hi)) range = true;
+    /* a range runs upwards: in `från 18 procent 2019 till 24 procent` the
+     * `2019 till 24` is a year and a share, not the range 2019-24 */
+    if (range && !lo.negative && fig_number_as_double(&lo) >= fig_number_as_double(&hi)) return 0;
 
     const char *sign = grp(m, "sign", &n);
     if ((sign && *sign == '-') || grp(m, "minus", &n)) lo.negative = true;
