@@ -23,6 +23,9 @@ static enum action classify(uint32_t cp) {
     case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033: return DQUOTE;
     default: break;
     }
+    /* Latin-1 and Latin Extended (å ä ö é ...): no combining marks below
+     * U+0300, so the Unicode table look-up below is not needed. */
+    if (cp < 0x300) return KEEP;
     if (cp >= 0x2000 && cp <= 0x200A) return SPACE;
     if (cp >= 0x2010 && cp <= 0x2015) return DASH;
     if (cp >= 0xFB00 && cp <= 0xFB06) return LIGATURE;
@@ -107,36 +110,81 @@ static int expand_ligature(outbuf *o, uint32_t cp, uint32_t orig) {
     return 0;
 }
 
-/* Does any byte of the text need rewriting?  ASCII runs are skipped 8 bytes
- * at a time; only '\t' '\r' '\v' '\f' and non-ASCII need a closer look. */
-static bool needs_rewrite(const ut_text *in) {
+/* ASCII bytes that are rewritten: '\t' '\v' '\f' '\r' (all below 0x0E). */
+static inline bool ascii_special(unsigned char c) {
+    return c < 0x0E && c >= '\t' && c != '\n';
+}
+
+/* End of the run of code points from `i` that are kept as they are (the
+ * index of the first one that needs rewriting, or in->len).  Most text is
+ * such runs: ASCII is checked 8 bytes at a time (a word with no byte below
+ * 0x0E and none above 0x7F passes whole), other code points one by one. */
+static size_t keep_run_end(const ut_text *in, size_t i) {
     const unsigned char *s = (const unsigned char *)in->s;
-    size_t n = in->len, i = 0;
+    size_t n = in->len;
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     while (i < n) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            /* a high bit set, or some byte < 0x0E (w - 0x0E.. borrows into it) */
+            if ((w | ((w - 0x0E * ones) & ~w)) & highs) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (c == '\t' || c == '\r' || c == '\v' || c == '\f') return true;
+            if (ascii_special(c)) return i;
             i++;
             continue;
         }
         uint32_t cp;
         int l = ut_utf8_decode(s + i, n - i, &cp);
-        if (l < 0) return true;
-        if (classify(cp) != KEEP) return true;
+        if (l < 0 || classify(cp) != KEEP) return i;
         i += (size_t)l;
     }
-    return false;
+    return n;
+}
+
+/* Copy the kept run in[i..j) to `o`.  Every byte of a code point maps to
+ * the original offset of the code point's first byte (as emit() does). */
+static int emit_run(outbuf *o, const ut_text *in, size_t i, size_t j) {
+    if (reserve(o, j - i)) return -1;
+    const unsigned char *s = (const unsigned char *)in->s;
+    memcpy(o->s + o->len, s + i, j - i);
+    uint32_t *map = o->map + o->len - i;
+    uint32_t lead = 0;
+    if (!in->map) {
+        for (size_t k = i; k < j; k++) {
+            if ((s[k] & 0xC0) != 0x80) lead = (uint32_t)k;
+            map[k] = lead;
+        }
+    } else {
+        for (size_t k = i; k < j; k++) {
+            if ((s[k] & 0xC0) != 0x80) lead = in->map[k];
+            map[k] = lead;
+        }
+    }
+    o->len += j - i;
+    return 0;
 }
 
 int ut_normalize(const ut_text *in, ut_text *out) {
-    if (!needs_rewrite(in)) {
+    size_t i = keep_run_end(in, 0);
+    if (i == in->len) {
         *out = (ut_text){in->s, in->len, in->map, false, false};
         return 0;
     }
     outbuf o = {0};
-    if (reserve(&o, in->len)) goto oom;
-    size_t i = 0;
+    /* room for the whole text up front: only NFC and ligatures can grow it */
+    if (reserve(&o, in->len + 64) || emit_run(&o, in, 0, i)) goto oom;
     while (i < in->len) {
+        size_t j = keep_run_end(in, i);
+        if (j > i) {
+            if (emit_run(&o, in, i, j)) goto oom;
+            i = j;
+            if (i == in->len) break;
+        }
         uint32_t orig = (uint32_t)ut_text_orig(in, i);
         uint32_t cp;
         int l = ut_utf8_decode((const unsigned char *)in->s + i, in->len - i, &cp);
