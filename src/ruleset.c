@@ -383,6 +383,7 @@ static int compile_rule(loader *L, ut_rule *r) {
         return -1;
     }
     pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+    ut_prefilter_init(&r->pre, r->code, r->expanded);
     uint32_t caps = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &caps);
     if (caps + 1 > rs->max_pairs) rs->max_pairs = caps + 1;
