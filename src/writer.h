@@ -21,8 +21,16 @@ struct ut_writer {
     int failed;
 };
 
-/* A NEW JSON object for one field of `d`: doc, type, value, text, start,
- * end, line, rule, then the field's typed attributes. NULL on OOM. */
+/* The record of one field of `d` as key/value pairs, in output order: doc
+ * (if with_doc), type, value, text, start, end, line, rule, the field's
+ * typed attributes, then encoding (with doc, when not UTF-8).  A key given
+ * twice keeps its first place and takes the last value.  Fills `out`
+ * (strings BORROWED from d and f) and returns the number of pairs. */
+#define UT_RECORD_MAX (UT_MAX_ATTRS + 9)
+size_t ut_record_pairs(const ut_doc *d, const ut_field *f, int with_doc, ut_attr out[UT_RECORD_MAX]);
+
+/* A NEW JSON object holding ut_record_pairs. NULL on OOM or on a string
+ * that is not valid UTF-8. */
 json_t *ut_record_json(const ut_doc *d, const ut_field *f, int with_doc);
 
 int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d);
