@@ -115,20 +115,31 @@ static inline bool ascii_special(unsigned char c) {
     return c < 0x0E && c >= '\t' && c != '\n';
 }
 
+/* Does any byte of this 8-byte word (all ASCII) need a closer look?  Flags
+ * the bytes 0x08..0x0F except '\n' (so '\t' '\v' '\f' '\r', and a few
+ * harmless extras that the byte loop then keeps): XOR with '\n' maps them to
+ * 1..7; adding 0x7F per byte sets bit 7 for >= 1, adding 0x78 for >= 8
+ * (no carry crosses a byte as every byte is below 0x80). */
+static inline bool word_has_special(uint64_t w) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t y = w ^ (0x0A * ones);
+    return ((y + 0x7F * ones) & ~(y + 0x78 * ones) & highs) != 0;
+}
+
 /* End of the run of code points from `i` that are kept as they are (the
  * index of the first one that needs rewriting, or in->len).  Most text is
- * such runs: ASCII is checked 8 bytes at a time (a word with no byte below
- * 0x0E and none above 0x7F passes whole), other code points one by one. */
+ * such runs: ASCII is checked 8 bytes at a time, two-byte letters below
+ * U+0300 (å ä ö é ü) are kept on sight of their lead byte, other code
+ * points are classified one by one.  The input is valid UTF-8 (decode.c). */
 static size_t keep_run_end(const ut_text *in, size_t i) {
     const unsigned char *s = (const unsigned char *)in->s;
     size_t n = in->len;
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
     while (i < n) {
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            /* a high bit set, or some byte < 0x0E (w - 0x0E.. borrows into it) */
-            if ((w | ((w - 0x0E * ones) & ~w)) & highs) break;
+            if ((w & highs) || word_has_special(w)) break;
             i += 8;
         }
         if (i >= n) break;
@@ -136,6 +147,12 @@ static size_t keep_run_end(const ut_text *in, size_t i) {
         if (c < 0x80) {
             if (ascii_special(c)) return i;
             i++;
+            continue;
+        }
+        /* leads 0xC3..0xCB: U+00C0..U+02FF, letters with no combining class
+         * and nothing to rewrite (0xC2 holds NBSP, soft hyphen, guillemets) */
+        if (c >= 0xC3 && c <= 0xCB && i + 1 < n) {
+            i += 2;
             continue;
         }
         uint32_t cp;
@@ -153,13 +170,25 @@ static int emit_run(outbuf *o, const ut_text *in, size_t i, size_t j) {
     const unsigned char *s = (const unsigned char *)in->s;
     memcpy(o->s + o->len, s + i, j - i);
     uint32_t *map = o->map + o->len - i;
-    uint32_t lead = 0;
     if (!in->map) {
-        for (size_t k = i; k < j; k++) {
-            if ((s[k] & 0xC0) != 0x80) lead = (uint32_t)k;
-            map[k] = lead;
+        /* identity input: ASCII words get consecutive offsets (a loop the
+         * compiler vectorizes); a multi-byte character, its lead's offset */
+        size_t k = i;
+        while (k < j) {
+            while (k + 8 <= j) {
+                uint64_t w;
+                memcpy(&w, s + k, 8);
+                if (w & 0x8080808080808080ULL) break;
+                for (unsigned t = 0; t < 8; t++) map[k + t] = (uint32_t)(k + t);
+                k += 8;
+            }
+            if (k >= j) break;
+            uint32_t lead = (uint32_t)k;
+            map[k++] = lead;
+            while (k < j && (s[k] & 0xC0) == 0x80) map[k++] = lead;
         }
     } else {
+        uint32_t lead = 0;
         for (size_t k = i; k < j; k++) {
             if ((s[k] & 0xC0) != 0x80) lead = in->map[k];
             map[k] = lead;

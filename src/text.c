@@ -44,6 +44,8 @@ bool ut_utf8_valid(const char *str, size_t n) {
         }
         if (i >= n) break;
         if (s[i] < 0x80) { i++; continue; }
+        /* two-byte sequences (å ä ö é and all of Latin-1) without a decode */
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
         uint32_t cp;
         int l = ut_utf8_decode(s + i, n - i, &cp);
         if (l < 0) return false;
