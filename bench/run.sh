@@ -11,7 +11,8 @@
 #
 # Knobs (environment): BENCH_MB (200), BENCH_RUNS (3; the median is shown),
 # BENCH_SLICE_MB (8, the callgrind slice), UTDRAG_CORPUS (../shared/corpus),
-# BENCH_NO_CALLGRIND=1 to skip the slowest part.
+# BENCH_NO_CALLGRIND=1 to skip the slowest part, BENCH_TOP_RULES (10): how
+# many of the most expensive rules to list.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,10 +49,10 @@ export LC_ALL
 src_files=$(find "$corpus/docs" "$corpus/extra" -name '*.txt' -type f | sort)
 src_bytes=$(cat $src_files | wc -c)
 reps=$(( (mb * 1000000 + src_bytes - 1) / src_bytes ))
-stamp="slice=$slice_mb corpus=$src_bytes files=$(echo "$src_files" | wc -l) reps=$reps"
+stamp="v2 slice=$slice_mb corpus=$src_bytes files=$(echo "$src_files" | wc -l) reps=$reps"
 if [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
     echo "bench: building $out/big.txt and $out/many/ ($reps × $src_bytes bytes)"
-    rm -rf "$out/many" "$out/big.txt" "$out/slice.txt" "$out/stamp"
+    rm -rf "$out/many" "$out/big.txt" "$out/slice.txt" "$out/slice-cost.txt" "$out/stamp"
     # one repetition = every file, in order, as one chunk; documents are
     # separated by a blank line so that no match runs across two of them
     for f in $src_files; do cat "$f"; printf '\n\n'; done >"$out/chunk.txt"
@@ -65,10 +66,19 @@ if [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
         cp $src_files "$d/"
         i=$((i + 1))
     done
-    # the callgrind slice: the first BENCH_SLICE_MB MB, cut at a line end
+    # the callgrind slice: the first BENCH_SLICE_MB MB, cut at a line end;
+    # the rule-cost slice: its first 2 MB
     head -c $((slice_mb * 1000000)) "$out/big.txt" | sed '$d' >"$out/slice.txt"
+    head -c 2000000 "$out/slice.txt" | sed '$d' >"$out/slice-cost.txt"
     echo "$stamp" >"$out/stamp"
 fi
 
-exec python3 "$here/measure.py" --bin "$bin" --out "$out" --runs "$runs" \
+python3 "$here/measure.py" --bin "$bin" --out "$out" --runs "$runs" \
     --corpus "$corpus" --reps "$reps"
+
+# the most expensive rules of the default rule set (the one `utdrag` finds
+# next to its binary, or $UTDRAG_RULES)
+cost="$repo/${BUILD:-build}/bench/rule_cost"
+if [ -x "$cost" ]; then
+    "$cost" "${UTDRAG_RULES:-$repo/rules}" "$out/slice-cost.txt" "${BENCH_TOP_RULES:-10}"
+fi
