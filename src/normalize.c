@@ -115,15 +115,16 @@ static inline bool ascii_special(unsigned char c) {
     return c < 0x0E && c >= '\t' && c != '\n';
 }
 
-/* Does any byte of this 8-byte word (all ASCII) need a closer look?  Flags
- * the bytes 0x08..0x0F except '\n' (so '\t' '\v' '\f' '\r', and a few
- * harmless extras that the byte loop then keeps): XOR with '\n' maps them to
- * 1..7; adding 0x7F per byte sets bit 7 for >= 1, adding 0x78 for >= 8
- * (no carry crosses a byte as every byte is below 0x80). */
-static inline bool word_has_special(uint64_t w) {
+/* Bit 7 set for each byte of this 8-byte word that needs a closer look:
+ * non-ASCII bytes, and the bytes 0x08..0x0F except '\n' (so '\t' '\v' '\f'
+ * '\r', and a few harmless extras that the byte loop then keeps).  XOR with
+ * '\n' maps those to 1..7; adding 0x7F per byte sets bit 7 for >= 1, adding
+ * 0x78 for >= 8.  Only a non-ASCII byte can carry into the next byte, so
+ * every mark below the first non-ASCII byte is exact. */
+static inline uint64_t word_marks(uint64_t w) {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     uint64_t y = w ^ (0x0A * ones);
-    return ((y + 0x7F * ones) & ~(y + 0x78 * ones) & highs) != 0;
+    return (w & highs) | ((y + 0x7F * ones) & ~(y + 0x78 * ones) & highs);
 }
 
 /* End of the run of code points from `i` that are kept as they are (the
@@ -134,12 +135,15 @@ static inline bool word_has_special(uint64_t w) {
 static size_t keep_run_end(const ut_text *in, size_t i) {
     const unsigned char *s = (const unsigned char *)in->s;
     size_t n = in->len;
-    const uint64_t highs = 0x8080808080808080ULL;
     while (i < n) {
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if ((w & highs) || word_has_special(w)) break;
+            uint64_t marks = word_marks(w);
+            if (marks) {
+                i += ut_word_skip(marks);
+                break;
+            }
             i += 8;
         }
         if (i >= n) break;
@@ -178,9 +182,14 @@ static int emit_run(outbuf *o, const ut_text *in, size_t i, size_t j) {
             while (k + 8 <= j) {
                 uint64_t w;
                 memcpy(&w, s + k, 8);
-                if (w & 0x8080808080808080ULL) break;
-                for (unsigned t = 0; t < 8; t++) map[k + t] = (uint32_t)(k + t);
-                k += 8;
+                uint64_t high = w & 0x8080808080808080ULL;
+                if (!high) {
+                    for (unsigned t = 0; t < 8; t++) map[k + t] = (uint32_t)(k + t);
+                    k += 8;
+                    continue;
+                }
+                for (size_t t = 0, a = ut_word_skip(high); t < a; t++, k++) map[k] = (uint32_t)k;
+                break;
             }
             if (k >= j) break;
             uint32_t lead = (uint32_t)k;

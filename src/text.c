@@ -39,7 +39,11 @@ bool ut_utf8_valid(const char *str, size_t n) {
         while (i + 8 <= n) {
             uint64_t w;
             __builtin_memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ULL) break;
+            uint64_t high = w & 0x8080808080808080ULL;
+            if (high) {
+                i += ut_word_skip(high); /* straight to the first non-ASCII byte */
+                break;
+            }
             i += 8;
         }
         if (i >= n) break;

@@ -23,6 +23,19 @@ typedef struct ut_text {
 } ut_text;
 
 static inline size_t ut_text_orig(const ut_text *t, size_t i) { return t->map ? t->map[i] : i; }
+
+/* Scanning 8 bytes at a time: `m` holds bit 7 of each byte of a word read
+ * with memcpy that needs a closer look (m != 0).  How many bytes before the
+ * first such byte can be skipped?  On a big-endian machine: none (still
+ * right, only slower). */
+static inline size_t ut_word_skip(uint64_t m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(m) >> 3;
+#else
+    (void)m;
+    return 0;
+#endif
+}
 void ut_text_release(ut_text *t);
 
 /* Is s[0..n) valid UTF-8 (no overlongs, no surrogates)? */
