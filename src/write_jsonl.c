@@ -43,6 +43,19 @@ static int put_string(FILE *out, const char *s) {
     return putc_unlocked('"', out) == EOF ? -1 : 0;
 }
 
+/* "%lld" without printf's machinery (a third of the writer's time). */
+static int put_int(FILE *out, long long v) {
+    char buf[24];
+    size_t o = sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        buf[--o] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) buf[--o] = '-';
+    return fwrite(buf + o, 1, sizeof buf - o, out) == sizeof buf - o ? 0 : -1;
+}
+
 static int put_real(FILE *out, double v) {
     json_t *j = json_real(v);
     char *s = j ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
@@ -57,7 +70,7 @@ static int put_pair(FILE *out, const ut_attr *a, int first) {
     if (put_string(out, a->key) || putc_unlocked(':', out) == EOF) return -1;
     switch (a->kind) {
     case UT_ATTR_STR: return put_string(out, a->s);
-    case UT_ATTR_INT: return fprintf(out, "%lld", a->i) < 0 ? -1 : 0;
+    case UT_ATTR_INT: return put_int(out, a->i);
     case UT_ATTR_NUM: return put_real(out, a->d);
     case UT_ATTR_BOOL: return fputs(a->i ? "true" : "false", out) == EOF ? -1 : 0;
     }
