@@ -33,10 +33,15 @@ static enum action classify(uint32_t cp) {
     return KEEP;
 }
 
+/* The normalized text being built, and its map: per byte (`map`) when the
+ * input has a per-byte map (decoded Windows-1252, UTF-16, BOM), else as
+ * segments (`seg`, text.h), which cost nothing on long unchanged runs. */
 typedef struct outbuf {
     char *s;
     uint32_t *map;
-    size_t len, cap;
+    ut_mapseg *seg;
+    size_t len, cap, nseg, segcap;
+    bool sparse;
 } outbuf;
 
 static int reserve(outbuf *o, size_t extra) {
@@ -46,17 +51,60 @@ static int reserve(outbuf *o, size_t extra) {
     char *s = realloc(o->s, cap);
     if (!s) return -1;
     o->s = s;
-    uint32_t *m = realloc(o->map, cap * sizeof *m);
-    if (!m) return -1;
-    o->map = m;
+    if (!o->sparse) {
+        uint32_t *m = realloc(o->map, cap * sizeof *m);
+        if (!m) return -1;
+        o->map = m;
+    }
     o->cap = cap;
     return 0;
 }
 
+/* Bytes from o->len on come from `orig` on (linear) or all from `orig`. */
+static int add_seg(outbuf *o, size_t at, uint32_t orig, bool linear) {
+    if (o->nseg) {
+        ut_mapseg *p = &o->seg[o->nseg - 1];
+        if (p->at == at) { /* replaces a piece taken back (compose_run) */
+            *p = (ut_mapseg){(uint32_t)at, orig, linear};
+            return 0;
+        }
+        if (p->linear && linear && p->orig + (at - p->at) == orig) return 0; /* goes on */
+    }
+    if (o->nseg == o->segcap) {
+        size_t cap = o->segcap ? o->segcap * 2 : 64;
+        ut_mapseg *g = realloc(o->seg, cap * sizeof *g);
+        if (!g) return -1;
+        o->seg = g;
+        o->segcap = cap;
+    }
+    o->seg[o->nseg++] = (ut_mapseg){(uint32_t)at, orig, linear};
+    return 0;
+}
+
+/* The original offset of byte b of the output so far. */
+static uint32_t out_orig(const outbuf *o, size_t b) {
+    if (!o->sparse) return o->map[b];
+    size_t k = o->nseg;
+    while (k > 1 && o->seg[k - 1].at > b) k--;
+    const ut_mapseg *g = &o->seg[k - 1];
+    return g->linear ? g->orig + (uint32_t)(b - g->at) : g->orig;
+}
+
+/* Take the output back to `len` bytes (compose_run re-emits a base). */
+static void truncate_to(outbuf *o, size_t len) {
+    o->len = len;
+    while (o->sparse && o->nseg > 1 && o->seg[o->nseg - 1].at > len) o->nseg--;
+}
+
 static int emit(outbuf *o, const char *bytes, size_t n, uint32_t orig) {
     if (reserve(o, n)) return -1;
+    if (o->sparse) {
+        /* one byte from one place is linear too: lets runs go on */
+        if (add_seg(o, o->len, orig, n == 1)) return -1;
+    } else {
+        for (size_t k = 0; k < n; k++) o->map[o->len + k] = orig;
+    }
     memcpy(o->s + o->len, bytes, n);
-    for (size_t k = 0; k < n; k++) o->map[o->len + k] = orig;
     o->len += n;
     return 0;
 }
@@ -69,7 +117,7 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
     size_t b = o->len;
     while (b > 0 && ((unsigned char)o->s[b - 1] & 0xC0) == 0x80) b--;
     if (b > 0) b--;
-    uint32_t orig = o->len ? o->map[b] : (uint32_t)ut_text_orig(in, i);
+    uint32_t orig = o->len ? out_orig(o, b) : (uint32_t)ut_text_orig(in, i);
     /* collect the run of combining marks */
     size_t j = i;
     while (j < in->len) {
@@ -90,7 +138,7 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     free(tmp);
     if (r < 0) return -1;
-    o->len = b;
+    truncate_to(o, b);
     int rc = emit(o, (const char *)nfc, (size_t)r, orig);
     free(nfc);
     *pi = j;
@@ -167,36 +215,20 @@ static size_t keep_run_end(const ut_text *in, size_t i) {
     return n;
 }
 
-/* Copy the kept run in[i..j) to `o`.  Every byte of a code point maps to
- * the original offset of the code point's first byte (as emit() does). */
+/* Copy the kept run in[i..j) to `o`. */
 static int emit_run(outbuf *o, const ut_text *in, size_t i, size_t j) {
     if (reserve(o, j - i)) return -1;
     const unsigned char *s = (const unsigned char *)in->s;
     memcpy(o->s + o->len, s + i, j - i);
-    uint32_t *map = o->map + o->len - i;
-    if (!in->map) {
-        /* identity input: ASCII words get consecutive offsets (a loop the
-         * compiler vectorizes); a multi-byte character, its lead's offset */
-        size_t k = i;
-        while (k < j) {
-            while (k + 8 <= j) {
-                uint64_t w;
-                memcpy(&w, s + k, 8);
-                uint64_t high = w & 0x8080808080808080ULL;
-                if (!high) {
-                    for (unsigned t = 0; t < 8; t++) map[k + t] = (uint32_t)(k + t);
-                    k += 8;
-                    continue;
-                }
-                for (size_t t = 0, a = ut_word_skip(high); t < a; t++, k++) map[k] = (uint32_t)k;
-                break;
-            }
-            if (k >= j) break;
-            uint32_t lead = (uint32_t)k;
-            map[k++] = lead;
-            while (k < j && (s[k] & 0xC0) == 0x80) map[k++] = lead;
-        }
+    if (o->sparse) {
+        /* a continuation byte maps to orig+k here, not to its lead's offset
+         * as in a per-byte map: the same field offsets, since extract.c
+         * ends a span after the whole original character either way */
+        if (add_seg(o, o->len, (uint32_t)i, true)) return -1;
     } else {
+        /* every byte of a code point maps where the code point's first
+         * byte came from (as emit() does) */
+        uint32_t *map = o->map + o->len - i;
         uint32_t lead = 0;
         for (size_t k = i; k < j; k++) {
             if ((s[k] & 0xC0) != 0x80) lead = in->map[k];
@@ -210,10 +242,10 @@ static int emit_run(outbuf *o, const ut_text *in, size_t i, size_t j) {
 int ut_normalize(const ut_text *in, ut_text *out) {
     size_t i = keep_run_end(in, 0);
     if (i == in->len) {
-        *out = (ut_text){in->s, in->len, in->map, false, false};
+        *out = (ut_text){in->s, in->len, in->map, false, false, NULL, 0};
         return 0;
     }
-    outbuf o = {0};
+    outbuf o = {.sparse = in->map == NULL};
     /* room for the whole text up front: only NFC and ligatures can grow it */
     if (reserve(&o, in->len + 64) || emit_run(&o, in, 0, i)) goto oom;
     while (i < in->len) {
@@ -249,11 +281,18 @@ int ut_normalize(const ut_text *in, ut_text *out) {
     }
     if (reserve(&o, 0)) goto oom;
     o.s[o.len] = 0;
+    if (o.sparse) {
+        /* the end of the text maps to the end of the input */
+        if (add_seg(&o, o.len, (uint32_t)ut_text_orig(in, in->len), false)) goto oom;
+        *out = (ut_text){o.s, o.len, NULL, true, true, o.seg, o.nseg};
+        return 0;
+    }
     o.map[o.len] = (uint32_t)ut_text_orig(in, in->len);
-    *out = (ut_text){o.s, o.len, o.map, true, true};
+    *out = (ut_text){o.s, o.len, o.map, true, true, NULL, 0};
     return 0;
 oom:
     free(o.s);
     free(o.map);
+    free(o.seg);
     return -1;
 }

@@ -5,11 +5,28 @@
 
 void ut_text_release(ut_text *t) {
     if (t->owns_s) free((void *)t->s);
-    if (t->owns_map) free((void *)t->map);
+    if (t->owns_map) {
+        free((void *)t->map);
+        free((void *)t->seg);
+    }
     t->s = NULL;
     t->map = NULL;
+    t->seg = NULL;
+    t->nseg = 0;
     t->len = 0;
     t->owns_s = t->owns_map = false;
+}
+
+size_t ut_text_orig_seg(const ut_text *t, size_t i) {
+    /* the last segment starting at or before i */
+    size_t lo = 0, hi = t->nseg;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->seg[mid].at <= i) lo = mid;
+        else hi = mid;
+    }
+    const ut_mapseg *g = &t->seg[lo];
+    return g->linear ? g->orig + (i - g->at) : g->orig;
 }
 
 int ut_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
