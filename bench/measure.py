@@ -3,13 +3,16 @@
 builds the input first and then runs this).
 
 Every row is a command run BENCH_RUNS times on the same input; the table
-shows the median wall time, the throughput (MB = 10^6 bytes of input per
-second), the peak resident memory of the child (GNU time's %M; without
+shows the median wall time and throughput (MB = 10^6 bytes of input per
+second), the median CPU time (user + system) and throughput per CPU second
+(steadier than wall time when other work shares the machine), the peak resident memory of the child (GNU time's %M; without
 /usr/bin/time, the children's rusage: an upper bound) and the records written.
 Then the ratios, and instructions per byte from callgrind on a fixed
 slice: a figure that stays put on a noisy machine, for comparing commits.
 
-A row whose tool is missing is skipped, not failed.  A row whose first
+A row whose tool is missing is skipped, not failed.  To compare two builds
+on the input run.sh made: measure.py --no-yardsticks --bin OTHER/utdrag
+--out bench/out --corpus ../shared/corpus --reps N (N as run.sh printed).  A row whose first
 run takes longer than SLOW seconds is not repeated (the bench must fit in
 about five minutes even when the rule set grows).
 """
@@ -59,16 +62,20 @@ def warm(path):
 
 
 def run_once(argv, stdout_path, rss_path):
-    """Wall seconds and peak RSS (KiB) of one run of argv.
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one
+    run of argv.
 
     The peak comes from GNU time (`%M`), which forks the command itself:
     a child forked straight from this script would start its high-water
     mark at this script's own size (ru_maxrss survives exec)."""
     timed = ["/usr/bin/time", "-f", "%M", "-o", rss_path] + argv if HAVE_TIME else argv
     with open(stdout_path, "wb") as out:
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.run(timed, stdout=out, stderr=subprocess.PIPE)
         wall = time.perf_counter() - t0
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if proc.returncode not in (0, 1):  # rg exits 1 when nothing matched
         err = proc.stderr.decode("utf-8", "replace").strip()[:500]
         sys.exit(f"bench: {' '.join(argv)} failed ({proc.returncode}): {err}")
@@ -76,8 +83,8 @@ def run_once(argv, stdout_path, rss_path):
         with open(rss_path) as fh:
             peak = int(fh.read().split()[-1])
     else:
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # an upper bound
-    return wall, peak
+        peak = r1.ru_maxrss  # an upper bound
+    return wall, peak, cpu
 
 
 def count_records(path, counted_by):
@@ -98,27 +105,31 @@ def count_records(path, counted_by):
 def measure(label, argv, input_path, out_dir, runs, counted_by):
     size, files = tree_bytes(input_path)
     stdout_path = os.path.join(out_dir, re.sub(r"[^a-z0-9]+", "-", label.lower()) + ".out")
-    walls, rss = [], 0
+    walls, cpus, rss = [], [], 0
     for i in range(runs):
-        wall, peak = run_once(argv, stdout_path, stdout_path + ".rss")
+        wall, peak, cpu = run_once(argv, stdout_path, stdout_path + ".rss")
         walls.append(wall)
+        cpus.append(cpu)
         rss = max(rss, peak)
         if i == 0 and wall > SLOW:
             break
     med = statistics.median(walls)
+    cpu = max(statistics.median(cpus), 1e-6)
     records = count_records(stdout_path, counted_by)
     return {"label": label, "bytes": size, "files": files, "runs": len(walls), "median": med,
-            "mbs": size / 1e6 / med, "rss_mb": rss / 1024, "records": records,
+            "mbs": size / 1e6 / med, "cpu": cpu, "cpu_mbs": size / 1e6 / cpu,
+            "rss_mb": rss / 1024, "records": records,
             "rps": records / med, "argv": argv}
 
 
 def print_table(rows):
-    print(f"{'row':<24} {'input':>16} {'runs':>4} {'median s':>9} {'MB/s':>8} "
-          f"{'peak RSS':>10} {'records':>10} {'records/s':>11}")
+    print(f"{'row':<20} {'input':>15} {'runs':>4} {'wall s':>7} {'MB/s':>7} {'cpu s':>7} "
+          f"{'MB/cpu-s':>8} {'peak RSS':>10} {'records':>8} {'records/s':>10}")
     for r in rows:
         inp = f"{r['bytes'] / 1e6:.1f}MB/{r['files']}f"
-        print(f"{r['label']:<24} {inp:>16} {r['runs']:>4} {r['median']:>9.3f} {r['mbs']:>8.1f} "
-              f"{r['rss_mb']:>8.1f}MB {r['records']:>10} {r['rps']:>11.0f}")
+        print(f"{r['label']:<20} {inp:>15} {r['runs']:>4} {r['median']:>7.3f} {r['mbs']:>7.1f} "
+              f"{r['cpu']:>7.3f} {r['cpu_mbs']:>8.1f} {r['rss_mb']:>8.1f}MB {r['records']:>8} "
+              f"{r['rps']:>10.0f}")
 
 
 def callgrind(binary, out_dir):
@@ -163,6 +174,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--reps", type=int, required=True)
+    ap.add_argument("--no-yardsticks", action="store_true",
+                    help="utdrag rows only (to compare two builds: --bin OTHER)")
     a = ap.parse_args()
     big, many = os.path.join(a.out, "big.txt"), os.path.join(a.out, "many")
     here = os.path.dirname(os.path.abspath(__file__))
@@ -185,7 +198,7 @@ def main():
     rows = []
     for name, path in (("big", big), ("many", many)):
         rows.append(measure(f"utdrag {name}", [a.bin, "extract", path], path, a.out, a.runs, "lines"))
-    if shutil.which("rg"):
+    if shutil.which("rg") and not a.no_yardsticks:
         triggers = sum((["-e", t] for t in RG_TRIGGERS), [])
         for name, path in (("big", big), ("many", many)):
             # -j1: utdrag runs on one thread, so the floor does too
@@ -193,19 +206,22 @@ def main():
                                 path, a.out, a.runs, "counts"))
             rows.append(measure(f"rg triggers {name}", ["rg", "-j1", "--count-matches"] + triggers + [path],
                                 path, a.out, a.runs, "counts"))
-    for name, path in (("big", big), ("many", many)):
+    for name, path in () if a.no_yardsticks else (("big", big), ("many", many)):
         rows.append(measure(f"python re {name}", [sys.executable, os.path.join(here, "baseline.py"), path],
                             path, a.out, a.runs, "lines"))
     print_table(rows)
 
     by = {r["label"]: r for r in rows}
-    print("ratios (throughput):")
-    for name in ("big", "many"):
+    if not a.no_yardsticks:
+        print("ratios (throughput per CPU second; wall-clock in brackets):")
+    for name in () if a.no_yardsticks else ("big", "many"):
         u = by[f"utdrag {name}"]
         parts = []
         for other in (f"rg digit {name}", f"rg triggers {name}", f"python re {name}"):
             if other in by:
-                parts.append(f"{other} / utdrag = {by[other]['mbs'] / u['mbs']:.2f}")
+                o = by[other]
+                parts.append(f"{other} / utdrag = {o['cpu_mbs'] / u['cpu_mbs']:.2f} "
+                             f"({o['mbs'] / u['mbs']:.2f})")
         print(f"  {name}: " + "; ".join(parts))
     callgrind(a.bin, a.out)
     print(f"commands: {' '.join(by['utdrag big']['argv'])} > {a.out}/utdrag-big.out   (same for many/)")
