@@ -8,7 +8,7 @@ PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
 PKGS      := libpcre2-8 jansson libutf8proc
-DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev pkg-config python3
+DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev pkg-config python3 perl gcc make
 SAN       ?=
 
 CFLAGS    ?= -O2 -g
@@ -31,7 +31,7 @@ BIN       := $(BUILD)/utdrag
 LIB_A     := $(BUILD)/libutdrag.a
 LIB_SO    := $(BUILD)/libutdrag.so
 
-.PHONY: all deps demo test test-fast asan valgrind bench install uninstall clean help
+.PHONY: all deps demo test test-fast tests-bin asan valgrind bench install uninstall clean help
 all: $(BIN) $(LIB_A) $(LIB_SO)
 
 help:
@@ -39,6 +39,8 @@ help:
 	@echo "make deps       apt-get the Debian packages the build needs (if missing)"
 	@echo "make demo       deps + build + extract the bundled samples/ (JSON Lines)"
 	@echo "make test       deps + build + every test, then again under ASan+UBSan"
+	@echo "make test-fast  build + every test, without the sanitizer pass"
+	@echo "make valgrind   unit tests and CLI cases under valgrind"
 	@echo "make bench      throughput and peak memory on a large input"
 	@echo "make install    PREFIX=$(PREFIX)"
 
@@ -69,10 +71,10 @@ demo: deps
 
 # Everything: unit tests, rule examples, CLI cases, golden scores, then the
 # same suite built with AddressSanitizer + UBSan.  Ends with prove's summary.
+# UTDRAG_NO_ASAN=1 skips the sanitizer build and pass (see tests/run.sh).
 test: deps
-	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 all tests-bin
-	@$(MAKE) --no-print-directory tests-bin
+	@$(MAKE) --no-print-directory all tests-bin
+	@[ "$$UTDRAG_NO_ASAN" = 1 ] || $(MAKE) --no-print-directory BUILD=build-asan SAN=1 all tests-bin
 	@tests/run.sh
 
 test-fast: all tests-bin
@@ -82,10 +84,11 @@ test-fast: all tests-bin
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 tests-bin: $(UNIT_BIN)
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB_A)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
 
+# the C unit tests and the CLI cases under valgrind (build/ only)
 valgrind: all tests-bin
 	@UTDRAG_VALGRIND=1 UTDRAG_NO_ASAN=1 tests/run.sh
 
@@ -104,10 +107,14 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/utdrag
 	install -m 644 $(LIB_A) $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/utdrag.h $(DESTDIR)$(PREFIX)/include/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 man/utdrag.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 completions/utdrag.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/utdrag
 	install -m 644 rules/*.rules $(DESTDIR)$(PREFIX)/share/utdrag/rules/
 	install -m 644 rules/lexicons/*.lex $(DESTDIR)$(PREFIX)/share/utdrag/rules/lexicons/
 
 uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/utdrag.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/utdrag
 	rm -f $(DESTDIR)$(PREFIX)/bin/utdrag $(DESTDIR)$(PREFIX)/lib/libutdrag.* $(DESTDIR)$(PREFIX)/include/utdrag.h
 	rm -rf $(DESTDIR)$(PREFIX)/share/utdrag
 

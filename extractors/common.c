@@ -5,7 +5,8 @@
  *   group NAME    value = named group NAME, white space collapsed; the
  *                 reported span is narrowed to that group
  *   lexicon LEX G value = the lexicon LEX's value for group G (reject if
- *                 the word is not in the lexicon)
+ *                 the word is not in the lexicon); `ocr: true` when only
+ *                 the OCR-tolerant comparison found it
  *   none          no value: for `skip` rules, which only claim text
  */
 #include <string.h>
@@ -39,8 +40,10 @@ static int norm_lexicon(const ut_match *m, ut_cand *c) {
     size_t n;
     const char *g = ut_match_group(m, grp, &n);
     if (!g) return 0;
-    const char *v = ut_match_lex(m, lex, g, n);
+    bool ocr;
+    const char *v = ut_match_lex_ocr(m, lex, g, n, &ocr);
     if (!v) return 0;
+    if (ocr && ut_cand_bool(c, "ocr", true)) return -1;
     return ut_cand_value(c, "%s", v) ? -1 : 1;
 }
 

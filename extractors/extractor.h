@@ -38,6 +38,9 @@ typedef struct ut_cand {
     const ut_rule *rule;
     ut_arena *arena;      /* the document's arena (BORROWED) */
     bool dropped;         /* set by resolution or a document pass */
+    bool tentative;       /* may be dropped by a document pass (a bare name
+                             that only counts if it repeats a person): loses
+                             every overlap to a candidate that is not */
 } ut_cand;
 
 /* The document as the per-type passes see it (all BORROWED). */
@@ -79,8 +82,12 @@ const char *ut_match_group(const ut_match *m, const char *name, size_t *len);
 const char *ut_match_all(const ut_match *m, size_t *len);
 /* The normalized text and the match's span in it (for looking around). */
 const ut_text *ut_match_text(const ut_match *m, size_t *start, size_t *end);
-/* Value of `word` in lexicon `lexicon` (case-folded look-up), or NULL. */
+/* Value of `word` in lexicon `lexicon` (case-folded look-up, then
+ * OCR-tolerant: see src/confusions.h), or NULL. */
 const char *ut_match_lex(const ut_match *m, const char *lexicon, const char *word, size_t len);
+/* The same; *ocr says whether only the OCR-tolerant comparison found it
+ * (then set the record's `ocr` attribute: ut_cand_bool(c, "ocr", true)). */
+const char *ut_match_lex_ocr(const ut_match *m, const char *lexicon, const char *word, size_t len, bool *ocr);
 /* The arguments after the normalizer's name in the rule ("" if none). */
 const char *ut_match_args(const ut_match *m);
 

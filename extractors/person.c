@@ -1,16 +1,199 @@
 /*
- * person.c — field type 'person' (GUIDE.md).  Placeholder: rules and normalizers
- * arrive with their issue; registered now so the table stays one place.
+ * person.c — field type 'person' (GUIDE.md): a named person, with the
+ * party and role the document gives them, once per document.
+ *
+ * Each rule shape of rules/person.rules has its normalizer here.  A
+ * normalizer cleans the name, reads party and role, and marks the
+ * candidate FOUND (a sign besides capital letters says it is a person) or
+ * BARE (only a capitalised pair).  The document pass (person_link.c)
+ * keeps BARE candidates only as later mentions of FOUND persons or as
+ * items of a list of names.
  */
-#include "extractor.h"
+#include <string.h>
+
+#include "person_int.h"
+
+static size_t offset(const ut_match *m, const char *p) {
+    size_t ms;
+    const ut_text *t = ut_match_text(m, &ms, NULL);
+    return (size_t)(p - t->s);
+}
+
+static int strength(ut_cand *c, int s) { return ut_cand_int(c, PERSON_STRENGTH, s); }
+
+/* The party code of group `party`, looked up in the party lexicon. */
+static int set_party(const ut_match *m, ut_cand *c) {
+    size_t n;
+    const char *g = ut_match_group(m, "party", &n);
+    if (!g || !n) return 0;
+    const char *v = ut_match_lex(m, "party", g, n);
+    if (!v) return 0;
+    return ut_cand_str(c, "party", "%s", v) ? -1 : 1;
+}
+
+/* Value from group `name`; with `narrow` the span shrinks to the name
+ * first (person_set_name may narrow it further). */
+static int name_group(const ut_match *m, ut_cand *c, const char **g, size_t *n, bool narrow) {
+    *g = ut_match_group(m, "name", n);
+    if (!*g || !*n) return 0;
+    if (narrow) ut_cand_span(c, offset(m, *g), offset(m, *g) + *n);
+    return person_set_name(m, c, *g, *n) ? -1 : 1;
+}
+
+/* `Robert Sidlo Lars Andersson, konkursförvaltare`: four name words or
+ * more without a particle are two names; the one next to the party or
+ * role is the last two words. */
+static int last_two_words(const ut_match *m, ut_cand *c, const char *g, size_t n) {
+    if (person_word_count(c->f.value) < 4) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (g[i] == ' ' && i + 1 < n && g[i + 1] >= 'a' && g[i + 1] <= 'z') return 0; /* af, von */
+    size_t words = 0, i = n;
+    while (i > 0) {
+        i--;
+        if ((g[i] == ' ' || g[i] == '\n') && ++words == 2) break;
+    }
+    if (words < 2) return 0;
+    if (person_set_name(m, c, g + i + 1, n - i - 1)) return -1;
+    if (c->nstart < offset(m, g + i + 1)) c->nstart = offset(m, g + i + 1);
+    return 0;
+}
+
+/* Name with a party code and/or a role before or after it. */
+static int norm_attributed(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n;
+    int rc = name_group(m, c, &g, &n, false);
+    if (rc <= 0) return rc;
+    if (last_two_words(m, c, g, n)) return -1;
+    int party = set_party(m, c);
+    if (party < 0) return -1;
+    int role = 0;
+    size_t rn;
+    const char *r = ut_match_group(m, "role", &rn);
+    if (r && rn && (role = person_set_role(m, c, r, rn)) < 0) return -1;
+    if (!role) {
+        r = ut_match_group(m, "role2", &rn);
+        size_t xn;
+        const char *x = ut_match_group(m, "role2x", &xn);
+        /* only a bare `chef` takes the words after it */
+        if (r && x && rn == 4) rn = (size_t)(x + xn - r);
+        if (r && rn && (role = person_set_role(m, c, r, rn)) < 0) return -1;
+    }
+    if (!party && !role) return 0;
+    /* `moderata kommunalrådet X`: the party adjective before the post */
+    size_t pn;
+    const char *pa = ut_match_group(m, "padj", &pn);
+    if (!party && pa && pn >= 4) {
+        const char *v = ut_match_lex(m, "party", pa, pn);
+        if (v && ut_cand_str(c, "party", "%s", v)) return -1;
+        party = v != NULL;
+    }
+    /* a surname alone needs its party: `Westmont (SD)` */
+    if (person_word_count(c->f.value) < 2 && !party) return 0;
+    size_t me;
+    ut_match_text(m, NULL, &me);
+    if (party && person_column_heading(m, c, offset(m, g), me) < 0) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `Anders Kedhammar- rektor`: the words after the dash must hold a role. */
+static int norm_dash_role(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n, rn;
+    int rc = name_group(m, c, &g, &n, false);
+    if (rc <= 0) return rc;
+    const char *r = ut_match_group(m, "role", &rn);
+    if (!r) return 0;
+    bool any = false;
+    for (size_t i = 0; i < rn && !any;) {
+        size_t j = i;
+        while (j < rn && r[j] != ' ') j++;
+        if (person_is_role_word(m, r + i, j - i)) any = true;
+        i = j + 1;
+    }
+    if (!any) return 0;
+    char *low = person_lower(c->arena, r, rn);
+    if (!low) return -1;
+    if (ut_cand_str(c, "role", "%s", low)) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `Produktionsdirektör Einar` / next line, same column: `Fransson`. */
+static int norm_table_wrap(const ut_match *m, ut_cand *c) {
+    size_t n, rn, wn;
+    const char *g = ut_match_group(m, "name", &n), *r = ut_match_group(m, "role", &rn), *w;
+    if (!g || !r) return 0;
+    /* the column is the cell's: from the role word to the given name */
+    if (!person_wrapped_word(m, offset(m, r), offset(m, g) + n, &w, &wn)) return 0;
+    if (ut_cand_value(c, "%.*s %.*s", (int)n, g, (int)wn, w)) return -1;
+    if (person_set_role(m, c, r, rn) < 0) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `J. Bromee`, `C. -H. Hermansson`: initials are a sign by themselves. */
+static int norm_initials(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n;
+    int rc = name_group(m, c, &g, &n, true);
+    if (rc <= 0) return rc;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* A name filling its line or column: a signer if the layout says so. */
+static int norm_signature(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n, mn;
+    int rc = name_group(m, c, &g, &n, true);
+    if (rc <= 0) return rc;
+    size_t ns = offset(m, g);
+    bool multi = ut_match_group(m, "cont", &mn) != NULL || ut_match_group(m, "more", &mn) != NULL;
+    person_layout lay;
+    if (person_layout_look(m, c, ns, ns + n, multi, &lay)) return -1;
+    return strength(c, lay.signer ? PERSON_FOUND : PERSON_BARE) ? -1 : 1;
+}
+
+/* Does a capital letter (ASCII or Latin-1: Å Ä Ö É) start the word at p? */
+static bool capital_at(const char *p, const char *end) {
+    if (p >= end) return false;
+    unsigned char b = (unsigned char)p[0];
+    if (b >= 'A' && b <= 'Z') return true;
+    return b == 0xC3 && p + 1 < end && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] < 0x9F;
+}
+
+/* A bare capitalised name: kept or dropped by the document pass.  A name
+ * inside a longer run of capitalised words (`Helmer Holmberg Gustav
+ * Lorentzon`) is not taken: the signature rule splits such runs. */
+static int norm_mention(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n, ms, me;
+    const ut_text *t = ut_match_text(m, &ms, &me);
+    g = ut_match_group(m, "name", &n);
+    if (!g) return 0;
+    const char *e = g + n, *end = t->s + t->len;
+    if (e < end && *e == ' ' && capital_at(e + 1, end)) return 0;
+    int rc = name_group(m, c, &g, &n, true);
+    if (rc <= 0) return rc;
+    if (person_word_count(c->f.value) >= 4) return 0;
+    c->tentative = true; /* kept only if the document pass links it */
+    return strength(c, PERSON_BARE) ? -1 : 1;
+}
 
 static const ut_normalizer person_normalizers[] = {
+    {"person.attributed", norm_attributed},
+    {"person.dash_role", norm_dash_role},
+    {"person.table_wrap", norm_table_wrap},
+    {"person.initials", norm_initials},
+    {"person.found", norm_initials}, /* a sign in the context: keep the name as it is */
+    {"person.signature", norm_signature},
+    {"person.mention", norm_mention},
     {NULL, NULL},
 };
+
+int person_document_pass(ut_docbuild *db);
 
 const ut_extractor ut_ex_person = {
     .type = "person",
     .group = "name",
     .normalizers = person_normalizers,
-    .document_pass = NULL,
+    .document_pass = person_document_pass,
 };

@@ -34,6 +34,12 @@ static char *join(const char *const *v, size_t n) {
     return s;
 }
 
+/* Whether field type `type` shares skip rule r's overlap group. */
+static int in_group(const ut_ruleset *rs, const ut_rule *r, const char *type) {
+    const ut_extractor *e = ut_extractor_find(type);
+    return e && !strcmp(e->group, rs->groups[r->group]);
+}
+
 long ut_ruleset_check_examples(const ut_ruleset *rs, void (*report)(const ut_example_result *r, void *ud),
                                void *ud) {
     ut_worker *w = ut_worker_new(rs);
@@ -47,13 +53,14 @@ long ut_ruleset_check_examples(const ut_ruleset *rs, void (*report)(const ut_exa
             ut_error err;
             ut_doc *d = ut_extract(w, "example", ex->text, strlen(ex->text), &err);
             if (!d) { ut_worker_free(w); return -1; }
-            /* distinct values of the type, in order; for a skip rule all types */
+            /* distinct values of the type, in order; for a skip rule every
+             * type of its overlap group (the only ones it can keep out) */
             const char **got = malloc((ut_doc_nfields(d) + 1) * sizeof *got);
             size_t ngot = 0;
             if (!got) { ut_doc_free(d); ut_worker_free(w); return -1; }
             for (size_t f = 0; f < ut_doc_nfields(d); f++) {
                 const ut_field *fl = ut_doc_field(d, f);
-                if (type && strcmp(fl->type, type)) continue;
+                if (type ? strcmp(fl->type, type) != 0 : !in_group(rs, r, fl->type)) continue;
                 if (has((char *const *)got, ngot, fl->value)) continue;
                 got[ngot++] = fl->value;
             }

@@ -64,21 +64,37 @@ static size_t decoded_index(const ut_text *t, size_t off) {
     return lo;
 }
 
-/* 1-based line numbers for ascending offsets, in one pass. */
-static void number_lines(ut_doc *d) {
-    size_t line = 1, pos = 0;
-    /* fields are sorted by normalized start, which maps monotonically */
-    for (size_t i = 0; i < d->nfields; i++) {
-        size_t target = d->fields[i].start;
-        if (target < pos) { line = 1; pos = 0; }
-        while (pos < target) {
-            const char *nl = memchr(d->bytes + pos, '\n', target - pos);
-            if (!nl) { pos = target; break; }
-            line++;
-            pos = (size_t)(nl - d->bytes) + 1;
-        }
-        d->fields[i].line = line;
+/* Original offset just past the source character that holds original
+ * offset `orig_last`.  The step is taken in the decoded text, whose map
+ * knows how many input bytes each character took in any encoding (one in
+ * Windows-1252, two or four in UTF-16, one to four in UTF-8): stepping in
+ * the input bytes themselves would read cp1252 0x80..0xBF or UTF-16 as
+ * UTF-8 continuation bytes. */
+static size_t source_end(const ut_text *decoded, size_t orig_last) {
+    size_t i = decoded_index(decoded, orig_last);
+    if (i >= decoded->len) return ut_text_orig(decoded, decoded->len);
+    uint32_t cp;
+    int l = ut_utf8_decode((const unsigned char *)decoded->s + i, decoded->len - i, &cp);
+    size_t j = i + (size_t)(l > 0 ? l : 1);
+    /* an identity map may point into a character: finish it */
+    while (j < decoded->len && ((unsigned char)decoded->s[j] & 0xC0) == 0x80) j++;
+    return ut_text_orig(decoded, j);
+}
+
+/* 1-based line of original offset `orig`.  Lines are counted in the
+ * decoded text (UTF-8 whatever the input was: UTF-16 input has 0x0A bytes
+ * inside characters), where a line ends at LF, CRLF or a lone CR.  Not in
+ * the normalized text: it joins words broken over a line end, so it has
+ * fewer line breaks than the file.  *pos and *line carry the count between
+ * calls with ascending offsets. */
+static size_t line_at(const ut_text *decoded, size_t orig, size_t *pos, size_t *line) {
+    size_t at = decoded_index(decoded, orig);
+    if (at < *pos) { *pos = 0; *line = 1; }
+    for (; *pos < at; (*pos)++) {
+        char ch = decoded->s[*pos];
+        if (ch == '\n' || (ch == '\r' && (*pos + 1 >= decoded->len || decoded->s[*pos + 1] != '\n'))) (*line)++;
     }
+    return *line;
 }
 
 ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err) {
@@ -101,7 +117,7 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
         ut_doc_free(d);
         return NULL;
     }
-    if (ut_normalize(&decoded, &norm)) {
+    if (ut_normalize(&decoded, ut_ruleset_lexicon(w->rs, "hyphen_keep"), &norm)) {
         ut_text_release(&decoded);
         goto oom;
     }
@@ -116,14 +132,13 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
     if (!rc && db.n) {
         d->fields = malloc(db.n * sizeof *d->fields);
         if (!d->fields) rc = -1;
+        size_t line_pos = 0, line = 1;
         for (size_t i = 0; !rc && i < db.n; i++) {
             ut_field *f = &d->fields[i];
             *f = db.c[i].f;
             f->start = ut_text_orig(&norm, db.c[i].nstart);
-            /* end: just past the original bytes of the last normalized byte */
-            size_t last = db.c[i].nend - 1, e = ut_text_orig(&norm, last) + 1;
-            while (e < len && ((unsigned char)d->bytes[e] & 0xC0) == 0x80) e++;
-            f->end = e;
+            f->end = source_end(&decoded, ut_text_orig(&norm, db.c[i].nend - 1));
+            f->line = line_at(&decoded, f->start, &line_pos, &line);
             size_t a = decoded_index(&decoded, f->start), b = decoded_index(&decoded, f->end);
             if (!(f->text = ut_arena_strndup(&d->arena, decoded.s + a, b > a ? b - a : 0))) rc = -1;
         }
@@ -135,7 +150,6 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
     ut_text_release(&norm);
     ut_text_release(&decoded);
     if (rc) goto oom;
-    number_lines(d);
     return d;
 oom:
     snprintf(err->file, sizeof err->file, "%s", name ? name : "-");

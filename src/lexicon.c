@@ -12,15 +12,18 @@ typedef struct entry {
     char *word;  /* as written in the file */
     char *key;   /* folded look-up key */
     char *value;
+    char *skel;  /* OCR skeleton (ut_lexicon_index_ocr), or NULL */
 } entry;
 
 struct ut_lexicon {
     char *name;
     bool case_sensitive;
+    bool exact; /* `@exact`: no OCR-tolerant forms */
     entry *e;
     size_t n, cap;
     size_t *slots; /* open addressing, index+1, 0 = empty */
     size_t nslots;
+    size_t *skel_slots; /* the same over skeletons; all entries, collisions chained by probing */
 };
 
 static char *fold_key(const char *s, size_t n, bool case_sensitive) {
@@ -69,8 +72,19 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
         char *s = ut_trim(line);
         if (!*s) continue;
         if (*s == '@') {
-            if (!strcmp(s, "@case-sensitive")) { lx->case_sensitive = true; continue; }
-            ut_seterr(err, path, lineno, "unknown lexicon directive '%s' (known: @case-sensitive)", s);
+            if (!strcmp(s, "@case-sensitive")) {
+                /* the look-up keys of earlier entries were folded already:
+                 * they could never be found in a case-sensitive look-up */
+                if (lx->n) {
+                    ut_seterr(err, path, lineno, "'@case-sensitive' must come before the entries (they are already folded)");
+                    goto fail;
+                }
+                lx->case_sensitive = true;
+                lx->exact = true;
+                continue;
+            }
+            if (!strcmp(s, "@exact")) { lx->exact = true; continue; }
+            ut_seterr(err, path, lineno, "unknown lexicon directive '%s' (known: @case-sensitive, @exact)", s);
             goto fail;
         }
         char *eq = strstr(s, " = ");
@@ -87,7 +101,8 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
             ut_seterr(err, path, lineno, "empty word or value");
             goto fail;
         }
-        if (!ut_utf8_ok(word)) {
+        /* the value goes into the output as is: it must be UTF-8 too */
+        if (!ut_utf8_ok(word) || (value && !ut_utf8_ok(value))) {
             ut_seterr(err, path, lineno, "not valid UTF-8");
             goto fail;
         }
@@ -99,6 +114,7 @@ ut_lexicon *ut_lexicon_load(const char *path, const char *name, ut_error *err) {
             lx->cap = cap;
         }
         entry *e = &lx->e[lx->n];
+        e->skel = NULL;
         e->word = ut_strdup(word);
         e->value = ut_strdup(value ? value : word);
         e->key = fold_key(word, strlen(word), false);
@@ -133,9 +149,11 @@ void ut_lexicon_free(ut_lexicon *lx) {
         free(lx->e[i].word);
         free(lx->e[i].key);
         free(lx->e[i].value);
+        free(lx->e[i].skel);
     }
     free(lx->e);
     free(lx->slots);
+    free(lx->skel_slots);
     free(lx->name);
     free(lx);
 }
@@ -177,30 +195,51 @@ static int by_length_desc(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char *ut_lexicon_regex(const ut_lexicon *lx) {
+char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf) {
+    if (lx->exact) cf = NULL;
     char **words = malloc(lx->n * sizeof *words);
     if (!words) return NULL;
-    size_t total = 16;
-    for (size_t i = 0; i < lx->n; i++) {
-        words[i] = lx->e[i].word;
-        total += strlen(words[i]) * 4 + 1;
-    }
+    for (size_t i = 0; i < lx->n; i++) words[i] = lx->e[i].word;
     qsort(words, lx->n, sizeof *words, by_length_desc);
-    char *out = malloc(total);
-    if (!out) { free(words); return NULL; }
-    size_t o = 0;
-    o += (size_t)sprintf(out, lx->case_sensitive ? "(?:" : "(?i:");
-    for (size_t i = 0; i < lx->n; i++) {
+    char *out = ut_strdup(lx->case_sensitive ? "(?:" : "(?i:");
+    for (size_t i = 0; out && i < lx->n; i++) {
         if (i && !strcmp(words[i], words[i - 1])) continue;
-        if (i) out[o++] = '|';
-        for (const char *p = words[i]; *p; p++) {
-            if (*p == ' ') { memcpy(out + o, "\\s+", 3); o += 3; continue; }
-            if (strchr("\\^$.|?*+()[]{}/-#", *p)) out[o++] = '\\';
-            out[o++] = *p;
-        }
+        if (i && !(out = ut_str_append(out, "|"))) break;
+        out = ut_confusions_regex(cf, words[i], out);
     }
-    out[o++] = ')';
-    out[o] = 0;
+    if (out) out = ut_str_append(out, ")");
     free(words);
     return out;
+}
+
+const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len,
+                               bool *ocr) {
+    if (ocr) *ocr = false;
+    const char *v = ut_lexicon_get(lx, word, len);
+    if (v || !cf || lx->exact || !lx->skel_slots) return v;
+    char *skel = ut_confusions_skeleton(cf, word, len);
+    if (!skel) return NULL;
+    for (size_t h = hash(skel) & (lx->nslots - 1); lx->skel_slots[h]; h = (h + 1) & (lx->nslots - 1)) {
+        const entry *e = &lx->e[lx->skel_slots[h] - 1];
+        if (!strcmp(e->skel, skel) && ut_confusions_equal(cf, e->word, word, len)) {
+            v = e->value;
+            if (ocr) *ocr = true;
+            break;
+        }
+    }
+    free(skel);
+    return v;
+}
+
+int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf) {
+    if (!cf || lx->exact) return 0;
+    lx->skel_slots = calloc(lx->nslots, sizeof *lx->skel_slots);
+    if (!lx->skel_slots) return -1;
+    for (size_t i = 0; i < lx->n; i++) {
+        if (!(lx->e[i].skel = ut_confusions_skeleton(cf, lx->e[i].word, strlen(lx->e[i].word)))) return -1;
+        size_t h = hash(lx->e[i].skel) & (lx->nslots - 1);
+        while (lx->skel_slots[h]) h = (h + 1) & (lx->nslots - 1);
+        lx->skel_slots[h] = i + 1;
+    }
+    return 0;
 }

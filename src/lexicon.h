@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "confusions.h"
 #include "utdrag.h"
 
 typedef struct ut_lexicon ut_lexicon;
@@ -26,7 +27,16 @@ void ut_lexicon_free(ut_lexicon *lx);
 const char *ut_lexicon_name(const ut_lexicon *lx);
 /* Value for a word (case-folded look-up unless case-sensitive), or NULL. BORROWED. */
 const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len);
-/* The regex alternation `(?:w1|w2|...)`, NEW string (free()). */
-char *ut_lexicon_regex(const ut_lexicon *lx);
+/* The same, falling back to an OCR-tolerant comparison under `cf` (may be
+ * NULL); *ocr tells whether the word was found only that way. */
+const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len,
+                               bool *ocr);
+/* Index the entries by their OCR skeleton under `cf`, so that damaged
+ * look-ups (ut_lexicon_get_ocr) cost one hash probe.  Call once, before
+ * the lexicon is shared.  0, or -1 on out of memory. */
+int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf);
+/* The regex alternation `(?:w1|w2|...)`, each word tolerant of the OCR
+ * confusions in `cf` (NULL: exact), NEW string (free()). */
+char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf);
 size_t ut_lexicon_size(const ut_lexicon *lx);
 #endif

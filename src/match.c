@@ -79,8 +79,13 @@ const ut_text *ut_match_text(const ut_match *m, size_t *start, size_t *end) {
 }
 
 const char *ut_match_lex(const ut_match *m, const char *lexicon, const char *word, size_t len) {
+    return ut_match_lex_ocr(m, lexicon, word, len, NULL);
+}
+
+const char *ut_match_lex_ocr(const ut_match *m, const char *lexicon, const char *word, size_t len, bool *ocr) {
     const ut_lexicon *lx = ut_ruleset_lexicon(m->rs, lexicon);
-    return lx ? ut_lexicon_get(lx, word, len) : NULL;
+    if (ocr) *ocr = false;
+    return lx ? ut_lexicon_get_ocr(lx, m->rs->confusions, word, len, ocr) : NULL;
 }
 
 const char *ut_match_args(const ut_match *m) { return m->rule->args ? m->rule->args : ""; }
@@ -106,6 +111,7 @@ static int run_rule(const ut_ruleset *rs, const ut_rule *r, ut_scratch *s, ut_do
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
         ut_match m = {r, rs, t, ov, (uint32_t)rc};
         PCRE2_SIZE ms = ov[0], me = ov[1];
+        bool rejected = false;
         {
             ut_cand *c = ut_docbuild_push(db);
             if (!c) return -1;
@@ -118,18 +124,23 @@ static int run_rule(const ut_ruleset *rs, const ut_rule *r, ut_scratch *s, ut_do
             c->nend = me;
             int keep = r->norm->fn(&m, c);
             if (keep < 0) return -1;
-            if (!keep || c->nend <= c->nstart) db->n--; /* rejected: forget the slot */
+            if (!keep || c->nend <= c->nstart) { /* rejected: forget the slot */
+                db->n--;
+                rejected = true;
+            }
             else if (!c->f.value && r->ex) {
                 if (ut_cand_value_n(c, t->s + c->nstart, c->nend - c->nstart)) return -1;
             }
         }
-        /* advance: past an empty match by one character */
-        if (me > ms) off = me;
+        /* advance past the match; past an empty or rejected one by one
+         * character only, so that a shorter match inside it still counts
+         * (`2019 till 24 procent` is no range, but `24 procent` is a share) */
+        if (me > ms && !rejected) off = me;
         else {
-            off = me + 1;
+            off = ms + 1;
             while (off < t->len && ((unsigned char)t->s[off] & 0xC0) == 0x80) off++;
         }
-        if (ms < me && me == t->len) break;
+        if (ms < me && me == t->len && !rejected) break;
     }
     return 0;
 }

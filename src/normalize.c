@@ -119,11 +119,12 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
     if (b > 0) b--;
     uint32_t orig = o->len ? out_orig(o, b) : (uint32_t)ut_text_orig(in, i);
     /* collect the run of combining marks */
-    size_t j = i;
+    size_t j = i, last_mark = i;
     while (j < in->len) {
         uint32_t cp;
         int l = ut_utf8_decode((const unsigned char *)in->s + j, in->len - j, &cp);
         if (l < 0 || classify(cp) != COMPOSE) break;
+        last_mark = j;
         j += (size_t)l;
     }
     size_t baselen = o->len - b;
@@ -140,6 +141,14 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
     if (r < 0) return -1;
     truncate_to(o, b);
     int rc = emit(o, (const char *)nfc, (size_t)r, orig);
+    /* The composed character starts at the base but ends after the marks:
+     * its last byte points at the last mark, so that a field ending here
+     * reports an `end` (and `text`) that includes the marks. */
+    if (!rc && r > 0) {
+        uint32_t end_orig = (uint32_t)ut_text_orig(in, last_mark);
+        if (o->sparse) rc = add_seg(o, o->len - 1, end_orig, true);
+        else o->map[o->len - 1] = end_orig;
+    }
     free(nfc);
     *pi = j;
     return rc;
@@ -148,8 +157,9 @@ static int compose_run(outbuf *o, const ut_text *in, size_t *pi) {
 static int expand_ligature(outbuf *o, uint32_t cp, uint32_t orig) {
     utf8proc_int32_t dst[8];
     int opt = 0;
+    /* COMPAT alone decomposes nothing: utf8proc needs DECOMPOSE with it */
     utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 8,
-                                                 UTF8PROC_COMPAT, &opt);
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &opt);
     for (utf8proc_ssize_t k = 0; k < n && k < 8; k++) {
         char tmp[4];
         int l = ut_utf8_encode((uint32_t)dst[k], tmp);
@@ -158,21 +168,59 @@ static int expand_ligature(outbuf *o, uint32_t cp, uint32_t orig) {
     return 0;
 }
 
+static bool is_lower_at(const char *s, size_t n, size_t *len) {
+    uint32_t cp;
+    int l = ut_utf8_decode((const unsigned char *)s, n, &cp);
+    if (l < 1) return false;
+    if (len) *len = (size_t)l;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* At s[i] == '-' followed by a line end (LF, CRLF or CR): if a lower-case letter ends the text
+ * before and begins the next line, and the next word is not one the
+ * hyphen must stay before, return the index where the joined word goes
+ * on; else 0. */
+static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, size_t out_prev_len,
+                          const ut_lexicon *keep) {
+    if (i + 1 >= in->len || out_prev_len == 0) return 0;
+    /* Windows files break lines with CRLF: the same word break */
+    size_t j = i + 1;
+    if (in->s[j] == '\r') j++;
+    if (j < in->len && in->s[j] == '\n') j++;
+    if (j == i + 1) return 0;
+    /* the letter before: last code point already emitted */
+    size_t b = out_prev_len - 1;
+    while (b > 0 && ((unsigned char)out_prev[b] & 0xC0) == 0x80) b--;
+    if (!is_lower_at(out_prev + b, out_prev_len - b, NULL)) return 0;
+    while (j < in->len && in->s[j] == ' ') j++;
+    size_t w = j, l;
+    while (w < in->len && is_lower_at(in->s + w, in->len - w, &l)) w += l;
+    if (w == j) return 0;
+    if (keep && ut_lexicon_get(keep, in->s + j, w - j)) return 0;
+    return j;
+}
+
 /* ASCII bytes that are rewritten: '\t' '\v' '\f' '\r' (all below 0x0E). */
 static inline bool ascii_special(unsigned char c) {
     return c < 0x0E && c >= '\t' && c != '\n';
 }
 
+/* A '-' that ends a line may join a word broken across it (hyphen_join). */
+static inline bool hyphen_at_line_end(const unsigned char *s, size_t n, size_t i) {
+    return s[i] == '-' && i + 1 < n && (s[i + 1] == '\n' || s[i + 1] == '\r');
+}
+
 /* Bit 7 set for each byte of this 8-byte word that needs a closer look:
- * non-ASCII bytes, and the bytes 0x08..0x0F except '\n' (so '\t' '\v' '\f'
- * '\r', and a few harmless extras that the byte loop then keeps).  XOR with
- * '\n' maps those to 1..7; adding 0x7F per byte sets bit 7 for >= 1, adding
- * 0x78 for >= 8.  Only a non-ASCII byte can carry into the next byte, so
- * every mark below the first non-ASCII byte is exact. */
+ * non-ASCII bytes, '-' (a line-end hyphen?), and the bytes 0x08..0x0F except
+ * '\n' (so '\t' '\v' '\f' '\r', and a few harmless extras that the byte
+ * loop then keeps).  XOR with '\n' maps those to 1..7; adding 0x7F per byte
+ * sets bit 7 for >= 1, adding 0x78 for >= 8; XOR with '-' and the zero-byte
+ * test finds hyphens.  Only a non-ASCII or a marked byte can carry or
+ * borrow into the next byte, so the lowest mark is always exact. */
 static inline uint64_t word_marks(uint64_t w) {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    uint64_t y = w ^ (0x0A * ones);
-    return (w & highs) | ((y + 0x7F * ones) & ~(y + 0x78 * ones) & highs);
+    uint64_t y = w ^ (0x0A * ones), h = w ^ (0x2D * ones);
+    return (w & highs) | ((y + 0x7F * ones) & ~(y + 0x78 * ones) & highs) | ((h - ones) & ~h & highs);
 }
 
 /* End of the run of code points from `i` that are kept as they are (the
@@ -197,7 +245,7 @@ static size_t keep_run_end(const ut_text *in, size_t i) {
         if (i >= n) break;
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (ascii_special(c)) return i;
+            if (ascii_special(c) || hyphen_at_line_end(s, n, i)) return i;
             i++;
             continue;
         }
@@ -239,7 +287,7 @@ static int emit_run(outbuf *o, const ut_text *in, size_t i, size_t j) {
     return 0;
 }
 
-int ut_normalize(const ut_text *in, ut_text *out) {
+int ut_normalize(const ut_text *in, const ut_lexicon *keep, ut_text *out) {
     size_t i = keep_run_end(in, 0);
     if (i == in->len) {
         *out = (ut_text){in->s, in->len, in->map, false, false, NULL, 0};
@@ -261,7 +309,16 @@ int ut_normalize(const ut_text *in, ut_text *out) {
         if (l < 0) l = 1; /* cannot happen: input is valid UTF-8 */
         int rc = 0;
         switch (classify(cp)) {
-        case KEEP: rc = emit(&o, in->s + i, (size_t)l, orig); break;
+        case KEEP:
+            if (cp == '-') {
+                size_t next = hyphen_join(in, i, o.s, o.len, keep);
+                if (next) {
+                    i = next;
+                    continue;
+                }
+            }
+            rc = emit(&o, in->s + i, (size_t)l, orig);
+            break;
         case DROP: break;
         case SPACE: rc = emit(&o, " ", 1, orig); break;
         case NEWLINE:

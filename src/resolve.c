@@ -9,6 +9,7 @@
 static int by_strength(const void *pa, const void *pb) {
     const ut_cand *a = pa, *b = pb;
     if (a->group != b->group) return a->group - b->group;
+    if (a->tentative != b->tentative) return a->tentative ? 1 : -1;
     size_t la = a->nend - a->nstart, lb = b->nend - b->nstart;
     if (la != lb) return la > lb ? -1 : 1;
     if (a->priority != b->priority) return a->priority > b->priority ? -1 : 1;
@@ -21,7 +22,12 @@ static int by_position(const void *pa, const void *pb) {
     const ut_cand *a = pa, *b = pb;
     if (a->nstart != b->nstart) return a->nstart < b->nstart ? -1 : 1;
     if (a->nend != b->nend) return a->nend < b->nend ? -1 : 1;
-    return strcmp(a->f.type, b->f.type);
+    int t = strcmp(a->f.type, b->f.type);
+    if (t) return t;
+    /* qsort is not stable: without this last key, two fields on the same
+     * span (different groups) came out in an unspecified order */
+    if (a->rule != b->rule) return a->rule < b->rule ? -1 : 1;
+    return 0;
 }
 
 int ut_resolve(ut_docbuild *db) {

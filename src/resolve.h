@@ -5,6 +5,8 @@
  * "KS 2020/1126"; "31 oktober 2013" contains a year).  Within one overlap
  * group (numbers: dnr, date, figure and skip rules; names: persons,
  * orgs; ...) the resolution is, in this order:
+ *     0. a firm candidate beats a tentative one (ut_cand.tentative: a
+ *        find that a document pass may still drop must not block others),
  *     1. the longer span wins,
  *     2. then the higher rule priority,
  *     3. then the earlier start, then the earlier rule in the rule files.

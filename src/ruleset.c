@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -78,14 +79,6 @@ static char *path_join(const char *a, const char *b) {
     memcpy(p, a, la);
     p[la] = '/';
     memcpy(p + la + 1, b, lb + 1);
-    return p;
-}
-
-static char *str_append(char *dst, const char *src) {
-    size_t ld = dst ? strlen(dst) : 0, ls = strlen(src);
-    char *p = realloc(dst, ld + ls + 1);
-    if (!p) { free(dst); return NULL; }
-    memcpy(p + ld, src, ls + 1);
     return p;
 }
 
@@ -169,6 +162,7 @@ static ut_rule *new_rule(loader *L, const char *id, const char *file, int line) 
     r->line = line;
     r->priority = 50;
     r->enabled = true;
+    r->ocr = true;
     if (!r->id || !r->file) { ut_seterr(L->err, file, line, "out of memory"); return NULL; }
     return r;
 }
@@ -262,16 +256,22 @@ static int parse_file(loader *L, const char *path) {
             cur->args = ut_strdup(args);
             if (!cur->normalizer_name || !cur->args) goto oom;
         } else if (!strcmp(key, "pattern")) {
-            if (!(cur->pattern = str_append(cur->pattern, rest))) goto oom;
+            if (!(cur->pattern = ut_str_append(cur->pattern, rest))) goto oom;
         } else if (!strcmp(key, "example")) {
             if (parse_example(cur, rest, lineno, path, L->err)) goto out;
+        } else if (!strcmp(key, "ocr")) {
+            if (strcmp(rest, "on") && strcmp(rest, "off")) {
+                ut_seterr(L->err, path, lineno, "ocr takes 'on' or 'off'");
+                goto out;
+            }
+            cur->ocr = !strcmp(rest, "on");
         } else if (!strcmp(key, "group")) {
             int g = group_index(L->rs, rest);
             if (g < 0) { ut_seterr(L->err, path, lineno, "too many overlap groups"); goto out; }
             cur->group = g + 1; /* +1: set explicitly; fixed up after parsing */
         } else {
             ut_seterr(L->err, path, lineno,
-                      "unknown key '%s' (known: type, priority, normalize, pattern, example, group)", key);
+                      "unknown key '%s' (known: type, priority, normalize, pattern, example, group, ocr)", key);
             goto out;
         }
     }
@@ -295,11 +295,14 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
     const char *p = pat;
     while (out && *p) {
         const char *open = strchr(p, '{');
-        if (!open) { out = str_append(out, p); break; }
+        if (!open) { out = ut_str_append(out, p); break; }
         const char *close = strchr(open, '}');
         size_t nl = close ? (size_t)(close - open - 1) : 0;
         char name[128];
-        bool ref = close && nl > 0 && nl < sizeof name && open > pat - 0 && (open == pat || open[-1] != '\\');
+        /* not a reference: an escaped brace, or the braces of \p{L}, \x{e4}, \g{1}... */
+        bool escaped = open > pat && open[-1] == '\\';
+        bool escape_arg = open - pat >= 2 && open[-2] == '\\' && strchr("pPxoNgk", open[-1]);
+        bool ref = close && nl > 0 && nl < sizeof name && !escaped && !escape_arg;
         if (ref) {
             memcpy(name, open + 1, nl);
             name[nl] = 0;
@@ -307,7 +310,7 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         }
         char *chunk = ut_strndup(p, (size_t)(open - p) + (ref ? 0 : 1));
         if (!chunk) { free(out); return NULL; }
-        out = str_append(out, chunk);
+        out = ut_str_append(out, chunk);
         free(chunk);
         if (!out) return NULL;
         if (!ref) { p = open + 1; continue; }
@@ -321,14 +324,14 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
                 free(out);
                 return NULL;
             }
-            sub = ut_lexicon_regex(lx);
+            sub = ut_lexicon_regex(lx, L->rs->confusions);
             if (!sub) { free(out); return NULL; }
         }
         char *wrapped = malloc(strlen(sub) + 5);
         if (!wrapped) { free(sub); free(out); return NULL; }
         sprintf(wrapped, "(?:%s)", sub);
         free(sub);
-        out = str_append(out, wrapped);
+        out = ut_str_append(out, wrapped);
         free(wrapped);
         p = close + 1;
     }
@@ -372,6 +375,13 @@ static int compile_rule(loader *L, ut_rule *r) {
         if (!L->err->text[0]) ut_seterr(L->err, r->file, r->line, "out of memory");
         return -1;
     }
+    if (rs->confusions && r->ocr) {
+        /* literal å/ä/ö/é also as OCR without a Swedish model prints them */
+        char *tolerant = ut_confusions_pattern(rs->confusions, r->expanded);
+        if (!tolerant) return -1;
+        free(r->expanded);
+        r->expanded = tolerant;
+    }
     int ec;
     PCRE2_SIZE eo;
     r->code = pcre2_compile((PCRE2_SPTR)r->expanded, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
@@ -382,7 +392,11 @@ static int compile_rule(loader *L, ut_rule *r) {
                   r->id, (char *)msg, (size_t)eo);
         return -1;
     }
-    pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+    /* The interpreter is the fallback when JIT fails.  UTDRAG_NO_JIT=1 asks
+     * for it outright: memcheck cannot follow JIT-generated code and
+     * reports false "uninitialised value" errors in it (make valgrind). */
+    const char *no_jit = getenv("UTDRAG_NO_JIT");
+    if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
     ut_prefilter_init(&r->pre, r->code, r->expanded);
     uint32_t caps = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &caps);
@@ -413,6 +427,17 @@ ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err) {
     }
     free_list(lexfiles);
     lexfiles = NULL;
+    char *cfpath = path_join(dir, "ocr-confusions.txt");
+    if (cfpath && access(cfpath, F_OK) == 0 && !(rs->confusions = ut_confusions_load(cfpath, err))) {
+        free(cfpath);
+        goto fail;
+    }
+    free(cfpath);
+    for (size_t i = 0; rs->confusions && i < rs->nlex; i++)
+        if (ut_lexicon_index_ocr(rs->lex[i], rs->confusions)) {
+            ut_seterr(err, dir, 0, "out of memory");
+            goto fail;
+        }
     char **files = list_dir(dir, ".rules", &n);
     if (!files) {
         ut_seterr(err, dir, 0, "cannot read rule directory");
@@ -468,6 +493,7 @@ void ut_ruleset_free(ut_ruleset *rs) {
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->nlex; i++) ut_lexicon_free(rs->lex[i]);
+    ut_confusions_free(rs->confusions);
     free(rs->lex);
     free(rs);
 }
@@ -477,8 +503,10 @@ int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err) {
     if (!copy) return -1;
     for (size_t i = 0; i < rs->nrules; i++) rs->rules[i].enabled = !rs->rules[i].ex;
     char *save = NULL;
+    int ntypes = 0;
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         t = ut_trim(t);
+        ntypes++;
         if (!ut_extractor_find(t)) {
             ut_seterr(err, "", 0, "unknown field type '%s'", t);
             free(copy);
@@ -488,6 +516,11 @@ int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err) {
             if (rs->rules[i].ex && !strcmp(rs->rules[i].type, t)) rs->rules[i].enabled = true;
     }
     free(copy);
+    if (!ntypes) {
+        /* `-t "$EMPTY"` would otherwise extract nothing, silently */
+        ut_seterr(err, "", 0, "no field type given");
+        return -1;
+    }
     return 0;
 }
 

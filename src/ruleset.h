@@ -19,7 +19,8 @@
  * `pattern` lines are joined.  Patterns are PCRE2 with UTF and UCP; they
  * run over the normalized text (normalize.h).  `example TEXT => V1 | V2`
  * says which values of the rule's type the whole rule set finds in TEXT
- * (`=> none`: none).  A rule of type `skip` claims its span and produces
+ * (`=> none`: none); for a `skip` rule, the values of every type of its
+ * overlap group.  A rule of type `skip` claims its span and produces
  * nothing: that is how statute numbers are kept from being dnr.
  */
 #ifndef UT_RULESET_H
@@ -51,6 +52,7 @@ struct ut_rule {
     const ut_extractor *ex; /* NULL for skip rules */
     int group;
     bool enabled;
+    bool ocr;               /* `ocr off` turns off the diacritic tolerance */
     ut_example *examples;
     size_t nexamples;
     /* Cheap tests that skip the rule on a text it cannot match: the bytes
@@ -64,6 +66,7 @@ struct ut_ruleset {
     size_t nrules;
     ut_lexicon **lex;
     size_t nlex;
+    ut_confusions *confusions; /* rules/ocr-confusions.txt, or NULL */
     uint32_t max_pairs; /* largest capture count + 1, for match data */
     char groups[16][32]; /* overlap group names; index = ut_cand.group */
     int ngroups;

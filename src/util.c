@@ -19,37 +19,46 @@ void ut_seterr(ut_error *err, const char *file, int line, const char *fmt, ...) 
     va_end(ap);
 }
 
+char *ut_read_stream(FILE *f, size_t *len, int *err_no) {
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (n + 1 < cap) break; /* end of file or an error */
+        char *nb = realloc(buf, cap * 2);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = nb;
+        cap *= 2;
+    }
+    if (!buf) {
+        *err_no = ENOMEM;
+        return NULL;
+    }
+    if (ferror(f)) {
+        *err_no = errno ? errno : EIO;
+        free(buf);
+        return NULL;
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
 char *ut_read_file(const char *path, size_t *len, ut_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         ut_seterr(err, path, 0, "%s", strerror(errno));
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (n + 1 < cap) break;
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) { free(buf); buf = NULL; break; }
-        buf = nb;
-        cap *= 2;
-    }
-    int bad = ferror(f);
-    int saved = errno;
+    int e = 0;
+    char *buf = ut_read_stream(f, len, &e);
     fclose(f);
-    if (!buf) {
-        ut_seterr(err, path, 0, "out of memory reading file");
-        return NULL;
-    }
-    if (bad) {
-        free(buf);
-        ut_seterr(err, path, 0, "%s", strerror(saved ? saved : EIO));
-        return NULL;
-    }
-    buf[n] = 0;
-    *len = n;
+    if (!buf) ut_seterr(err, path, 0, "%s", strerror(e));
     return buf;
 }
 
@@ -62,6 +71,17 @@ char *ut_strndup(const char *s, size_t n) {
 }
 
 char *ut_strdup(const char *s) { return ut_strndup(s, strlen(s)); }
+
+char *ut_str_append(char *dst, const char *src) {
+    size_t ld = dst ? strlen(dst) : 0, ls = strlen(src);
+    char *p = realloc(dst, ld + ls + 1);
+    if (!p) {
+        free(dst);
+        return NULL;
+    }
+    memcpy(p + ld, src, ls + 1);
+    return p;
+}
 
 char *ut_trim(char *s) {
     while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') s++;

@@ -9,10 +9,19 @@
 
 #include "utdrag.h"
 
+#include <stdio.h>
+
 /* Whole file as a NEW NUL-terminated buffer (free()), or NULL with err. */
 char *ut_read_file(const char *path, size_t *len, ut_error *err);
+/* Read `f` to its end, whatever its size says (pipes, FIFOs, a file that
+ * changes while read): NEW NUL-terminated buffer, or NULL with *err_no set
+ * (ENOMEM or the read error).  Does not close `f`. */
+char *ut_read_stream(FILE *f, size_t *len, int *err_no);
 char *ut_strdup(const char *s);            /* NEW */
 char *ut_strndup(const char *s, size_t n); /* NEW */
+/* Append src to the heap string dst (NULL = empty), reallocating: takes
+ * ownership of dst and returns the NEW string, or NULL (dst freed) on OOM. */
+char *ut_str_append(char *dst, const char *src);
 /* Trim white space in place; returns the start. */
 char *ut_trim(char *s);
 /* strtok_r on '\n' that keeps empty lines. */

@@ -19,7 +19,7 @@ static const char *const columns[] = {
     "grain", "series", "year", "number",
     "party", "role", "key",
     "unit", "unit_lemma", "currency",
-    "encoding", NULL,
+    "ocr", "encoding", NULL,
 };
 
 const char *const *ut_csv_columns(void) { return columns; }

@@ -8,7 +8,7 @@
 int ut_write_json_doc(ut_writer *wr, const ut_doc *d) {
     json_t *doc = json_object(), *fields = json_array();
     int rc = (!doc || !fields) ? -1 : 0;
-    rc |= json_object_set_new(doc, "doc", json_string(ut_doc_name(d)));
+    rc |= json_object_set_new(doc, "doc", ut_json_string_lossy(ut_doc_name(d)));
     rc |= json_object_set_new(doc, "encoding", json_string(ut_doc_encoding(d)));
     size_t nmeta;
     const ut_attr *meta = ut_doc_meta(d, &nmeta);

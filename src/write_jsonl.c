@@ -1,13 +1,15 @@
-/* write_jsonl.c — JSON Lines: one field a line, the pairs of ut_record_pairs.
+/* write_jsonl.c — JSON Lines: one field a line, the pairs of ut_record_pairs
+ * (with_doc: pair 0 is the doc).
  *
  * Written by hand rather than through a jansson object per record: building
  * and dumping one cost ~35,000 instructions a record, more than matching.
  * The bytes are exactly what json_dumpf(JSON_COMPACT | JSON_PRESERVE_ORDER
  * | JSON_REAL_PRECISION(15)) writes (the JSON writer still uses jansson,
  * and tests compare the two): the same escapes (\" \\ \b \f \n \r \t, other
- * control characters as \u00XX upper case, everything else as is) and the
- * same failure: a string that is not valid UTF-8 fails the record before
- * any of it is written.  Reals, which no field uses today, go through
+ * control characters as \u00XX upper case, everything else as is), the
+ * file name repaired as ut_json_string_lossy does, and the same failure: any
+ * other string that is not valid UTF-8 fails the record before any of it
+ * is written.  Reals, which no field uses today, go through
  * jansson to keep its exact number format. */
 #include <stdlib.h>
 #include <string.h>
@@ -81,18 +83,28 @@ int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d) {
     for (size_t i = 0; i < ut_doc_nfields(d); i++) {
         ut_attr pairs[UT_RECORD_MAX];
         size_t n = ut_record_pairs(d, ut_doc_field(d, i), 1, pairs);
-        /* jansson refuses NULL and invalid UTF-8 before writing anything */
-        for (size_t k = 0; k < n; k++) {
-            if (!ut_utf8_valid(pairs[k].key, strlen(pairs[k].key))) return -1;
-            if (pairs[k].kind == UT_ATTR_STR && (!pairs[k].s || !ut_utf8_valid(pairs[k].s, strlen(pairs[k].s))))
-                return -1;
+        /* the file name is repaired (ut_json_string_lossy); otherwise
+         * jansson refuses NULL and invalid UTF-8 before writing anything */
+        char *repaired = NULL;
+        if (!ut_utf8_valid(pairs[0].s, strlen(pairs[0].s))) {
+            if (!(repaired = ut_utf8_repaired(pairs[0].s))) return -1;
+            pairs[0].s = repaired;
         }
-        /* one lock a line (the _unlocked calls below rely on it) */
-        flockfile(wr->out);
-        int rc = putc_unlocked('{', wr->out) == EOF ? -1 : 0;
-        for (size_t k = 0; !rc && k < n; k++) rc = put_pair(wr->out, &pairs[k], k == 0);
-        if (!rc && fputs("}\n", wr->out) == EOF) rc = -1;
-        funlockfile(wr->out);
+        int rc = 0;
+        for (size_t k = 0; k < n && !rc; k++) {
+            if (!ut_utf8_valid(pairs[k].key, strlen(pairs[k].key))) rc = -1;
+            else if (pairs[k].kind == UT_ATTR_STR && (!pairs[k].s || !ut_utf8_valid(pairs[k].s, strlen(pairs[k].s))))
+                rc = -1;
+        }
+        if (!rc) {
+            /* one lock a line (the _unlocked calls below rely on it) */
+            flockfile(wr->out);
+            rc = putc_unlocked('{', wr->out) == EOF ? -1 : 0;
+            for (size_t k = 0; !rc && k < n; k++) rc = put_pair(wr->out, &pairs[k], k == 0);
+            if (!rc && fputs("}\n", wr->out) == EOF) rc = -1;
+            funlockfile(wr->out);
+        }
+        free(repaired);
         if (rc) return -1;
     }
     return 0;

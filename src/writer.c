@@ -1,6 +1,8 @@
 /* writer.c — format dispatch and the shared record shape; see writer.h. */
 #include "writer.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,37 @@ ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags) {
     wr->fmt = fmt;
     wr->flags = flags;
     return wr;
+}
+
+char *ut_utf8_repaired(const char *s) {
+    size_t n = strlen(s);
+    char *buf = malloc(n * 3 + 1);
+    if (!buf) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (l < 0) {
+            memcpy(buf + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(buf + o, s + i, (size_t)l);
+            o += (size_t)l;
+            i += (size_t)l;
+        }
+    }
+    buf[o] = 0;
+    return buf;
+}
+
+json_t *ut_json_string_lossy(const char *s) {
+    size_t n = strlen(s);
+    if (ut_utf8_valid(s, n)) return json_stringn(s, n);
+    char *buf = ut_utf8_repaired(s);
+    json_t *j = buf ? json_string(buf) : NULL;
+    free(buf);
+    return j;
 }
 
 static void put_pair(ut_attr *out, size_t *n, ut_attr a) {
@@ -55,6 +88,10 @@ json_t *ut_record_json(const ut_doc *d, const ut_field *f, int with_doc) {
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         const ut_attr *a = &pairs[i];
+        if (i == 0 && with_doc) { /* a file name may not be UTF-8 */
+            rc |= set(o, a->key, ut_json_string_lossy(a->s));
+            continue;
+        }
         switch (a->kind) {
         case UT_ATTR_STR: rc |= set(o, a->key, json_string(a->s)); break;
         case UT_ATTR_INT: rc |= set(o, a->key, json_integer(a->i)); break;

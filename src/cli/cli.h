@@ -34,8 +34,13 @@ typedef struct cli_inputs {
 void cli_inputs_collect(cli_inputs *in, char **args, int nargs, int *bad);
 void cli_inputs_free(cli_inputs *in);
 
-/* Read a whole input ("-" = stdin). NEW buffer or NULL after printing. */
-char *cli_read_input(const char *path, size_t *len);
+/* Read a whole input ("-" = stdin).  NEW buffer, or NULL with *error set
+ * to a NEW message naming the input (never printed here: workers call it). */
+char *cli_read_input(const char *path, size_t *len, char **error);
+
+/* Read a list of paths, one a line (or NUL-separated with `nul`), from
+ * FILE ("-" = stdin) into `in`.  0, or -1 after printing. */
+int cli_inputs_from_file(cli_inputs *in, const char *file, bool nul);
 
 /* Output to a file is atomic: a temp file beside it, renamed on success. */
 typedef struct cli_output {

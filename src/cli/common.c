@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util.h"
 
 #ifndef UTDRAG_RULES_DIR
 #define UTDRAG_RULES_DIR "/usr/local/share/utdrag/rules"
@@ -85,13 +86,29 @@ static int has_suffix(const char *s, const char *suf) {
     return l > k && !strcmp(s + l - k, suf);
 }
 
-/* Walk a directory in sorted order; `depth` guards against link loops. */
-static void walk(cli_inputs *in, const char *dir, int depth, int *bad) {
-    if (depth > 64) {
-        cli_error("%s: directories nested too deep (a link loop?): skipped", dir);
+/* The directories on the current walk path, to see a symlink loop. */
+typedef struct visit {
+    dev_t dev;
+    ino_t ino;
+    const struct visit *up;
+} visit;
+
+/* Walk a directory in sorted order.  A directory that is its own ancestor
+ * (a symlink loop) is reported and not entered again. */
+static void walk_dir(cli_inputs *in, const char *dir, const visit *up, int *bad) {
+    struct stat self;
+    if (stat(dir, &self) != 0) {
+        cli_error("%s: %s", dir, strerror(errno));
         (*bad)++;
         return;
     }
+    for (const visit *v = up; v; v = v->up)
+        if (v->dev == self.st_dev && v->ino == self.st_ino) {
+            cli_error("%s: directory loop (a symbolic link to an enclosing directory): skipped", dir);
+            (*bad)++;
+            return;
+        }
+    visit here = {self.st_dev, self.st_ino, up};
     DIR *d = opendir(dir);
     if (!d) {
         cli_error("%s: %s", dir, strerror(errno));
@@ -108,8 +125,11 @@ static void walk(cli_inputs *in, const char *dir, int depth, int *bad) {
         char *p;
         if (asprintf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", sub.paths[i]) < 0) continue;
         struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) walk(in, p, depth + 1, bad);
-        else if (has_suffix(p, ".txt")) push(in, p);
+        if (stat(p, &st) != 0) {
+            cli_error("%s: %s", p, strerror(errno)); /* e.g. a dangling link */
+            (*bad)++;
+        } else if (S_ISDIR(st.st_mode)) walk_dir(in, p, &here, bad);
+        else if (S_ISREG(st.st_mode) && has_suffix(p, ".txt")) push(in, p);
         free(p);
     }
     cli_inputs_free(&sub);
@@ -117,7 +137,7 @@ static void walk(cli_inputs *in, const char *dir, int depth, int *bad) {
 
 void cli_inputs_collect(cli_inputs *in, char **args, int nargs, int *bad) {
     for (int i = 0; i < nargs; i++) {
-        if (strcmp(args[i], "-") && is_dir(args[i])) walk(in, args[i], 0, bad);
+        if (strcmp(args[i], "-") && is_dir(args[i])) walk_dir(in, args[i], NULL, bad);
         else push(in, args[i]);
     }
 }
@@ -128,46 +148,50 @@ void cli_inputs_free(cli_inputs *in) {
     memset(in, 0, sizeof *in);
 }
 
-char *cli_read_input(const char *path, size_t *len) {
+static char *fail(char **error, const char *path, const char *what) {
+    if (asprintf(error, "%s: %s", path, what) < 0) *error = NULL;
+    return NULL;
+}
+
+char *cli_read_input(const char *path, size_t *len, char **error) {
+    *error = NULL;
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        cli_error("%s: %s", path, strerror(errno));
-        return NULL;
-    }
+    if (!f) return fail(error, path, strerror(errno));
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        cli_error("%s: is a directory", path);
         if (f != stdin) fclose(f);
-        return NULL;
+        return fail(error, path, "is a directory");
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            if (ferror(f) || feof(f)) break;
-            continue;
-        }
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) { free(buf); buf = NULL; break; }
-        buf = nb;
-        cap *= 2;
-    }
-    int bad = ferror(f);
-    int saved = errno;
+    int e = 0;
+    char *buf = ut_read_stream(f, len, &e);
     if (f != stdin) fclose(f);
-    if (!buf) {
-        cli_error("%s: out of memory", path);
-        return NULL;
-    }
-    if (bad) {
-        cli_error("%s: read error: %s", path, strerror(saved));
-        free(buf);
-        return NULL;
-    }
-    *len = n;
+    else clearerr(stdin);
+    if (!buf) return fail(error, path, strerror(e));
     return buf;
+}
+
+int cli_inputs_from_file(cli_inputs *in, const char *file, bool nul) {
+    FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+    if (!f) {
+        cli_error("%s: %s", file, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    int rc = 0;
+    while ((got = getdelim(&line, &cap, nul ? '\0' : '\n', f)) > 0) {
+        if (line[got - 1] == (nul ? '\0' : '\n')) line[--got] = 0;
+        if (!nul && got && line[got - 1] == '\r') line[--got] = 0;
+        if (got && push(in, line)) { rc = -1; break; }
+    }
+    if (ferror(f)) {
+        cli_error("%s: read error: %s", file, strerror(errno));
+        rc = -1;
+    }
+    free(line);
+    if (f != stdin) fclose(f);
+    return rc;
 }
 
 int cli_output_open(cli_output *o, const char *path) {

@@ -46,8 +46,9 @@ int cmd_eval(int argc, char **argv) {
     ut_worker *w = ut_worker_new(rs);
     for (size_t i = 0; w && i < in.n; i++) {
         size_t len;
-        char *buf = cli_read_input(in.paths[i], &len);
-        if (!buf) { bad++; continue; }
+        char *msg;
+        char *buf = cli_read_input(in.paths[i], &len, &msg);
+        if (!buf) { cli_error("%s", msg ? msg : in.paths[i]); free(msg); bad++; continue; }
         ut_doc *d = ut_extract(w, in.paths[i], buf, len, &err);
         free(buf);
         if (!d) { cli_error("%s: %s", in.paths[i], err.text); bad++; continue; }

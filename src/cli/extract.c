@@ -1,33 +1,134 @@
-/* extract.c — `utdrag extract`: documents in, fields out. */
+/* extract.c — `utdrag extract`: documents in, fields out, in input order. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-#include "cli.h"
+#include "pool.h"
+
+static const char extract_usage[] =
+    "usage: utdrag extract [options] [FILE|DIR|-]...\n"
+    "  -f, --format FMT      jsonl (default), json, csv\n"
+    "  -o, --output FILE     write there (atomically) instead of standard output\n"
+    "      --excel           CSV for Excel: UTF-8 BOM, ';' separator, formula guard\n"
+    "  -t, --types LIST      only these field types, e.g. date,dnr\n"
+    "      --rules DIR       use the rule set in DIR\n"
+    "  -j, --jobs N          documents in parallel (default: all cores); output order is fixed\n"
+    "      --files-from FILE read input paths from FILE (one a line; '-' = stdin)\n"
+    "  -0, --null            with --files-from: paths are NUL-separated\n"
+    "      --shard K/N       take only every N-th input, starting at the K-th (1-based)\n"
+    "      --progress        progress on stderr (default: when stderr is a terminal)\n"
+    "      --no-progress     never show progress\n";
+
+typedef struct run {
+    ut_writer *wr;
+    int bad;
+    bool write_ok;
+    int progress;
+    size_t total, done;
+    double bytes;
+    struct timespec t0;
+} run;
+
+static double seconds_since(const struct timespec *t0) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void show_progress(run *r, bool last) {
+    double s = seconds_since(&r->t0), mb = r->bytes / 1e6, rate = s > 0 ? mb / s : 0;
+    double eta = r->done ? s * (double)(r->total - r->done) / (double)r->done : 0;
+    fprintf(stderr, "\r%zu/%zu files  %.1f MB  %.1f MB/s  ETA %.0f s   %s", r->done, r->total, mb, rate, eta,
+            last ? "\n" : "");
+}
+
+static int consume(size_t index, pool_result *res, void *ud) {
+    run *r = ud;
+    (void)index;
+    if (res->error) {
+        fprintf(stderr, "utdrag: %s\n", res->error);
+        free(res->error);
+        r->bad++;
+    }
+    if (res->doc) {
+        const char *warn = ut_doc_warning(res->doc);
+        if (warn) fprintf(stderr, "utdrag: %s: warning: %s", ut_doc_name(res->doc), warn);
+        size_t len;
+        ut_doc_bytes(res->doc, &len);
+        r->bytes += (double)len;
+        if (r->write_ok && ut_writer_doc(r->wr, res->doc)) r->write_ok = false;
+        ut_doc_free(res->doc);
+    }
+    r->done++;
+    if (r->progress) {
+        static double last;
+        double s = seconds_since(&r->t0);
+        if (s - last > 0.2 || r->done == r->total) {
+            last = s;
+            show_progress(r, r->done == r->total);
+        }
+    }
+    return r->write_ok ? 0 : 1; /* stop early once output is lost */
+}
+
+/* "K/N" with 1 <= K <= N. */
+static int parse_shard(const char *s, size_t *k, size_t *n) {
+    char *end;
+    unsigned long a = strtoul(s, &end, 10);
+    if (*end != '/') return -1;
+    unsigned long b = strtoul(end + 1, &end, 10);
+    if (*end || a < 1 || b < 1 || a > b) return -1;
+    *k = a;
+    *n = b;
+    return 0;
+}
 
 int cmd_extract(int argc, char **argv) {
+    enum { OPT_EXCEL = 256, OPT_RULES, OPT_FILES_FROM, OPT_SHARD, OPT_PROGRESS, OPT_NO_PROGRESS };
     static const struct option opts[] = {
-        {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},
-        {"excel", no_argument, 0, 'x'},        {"types", required_argument, 0, 't'},
-        {"rules", required_argument, 0, 'r'},  {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0},
+        {"format", required_argument, 0, 'f'},      {"output", required_argument, 0, 'o'},
+        {"excel", no_argument, 0, OPT_EXCEL},       {"types", required_argument, 0, 't'},
+        {"rules", required_argument, 0, OPT_RULES}, {"jobs", required_argument, 0, 'j'},
+        {"files-from", required_argument, 0, OPT_FILES_FROM},
+        {"null", no_argument, 0, '0'},              {"shard", required_argument, 0, OPT_SHARD},
+        {"progress", no_argument, 0, OPT_PROGRESS}, {"no-progress", no_argument, 0, OPT_NO_PROGRESS},
+        {"help", no_argument, 0, 'h'},              {0, 0, 0, 0},
     };
-    const char *format = "jsonl", *output = NULL, *types = NULL, *rules = NULL;
+    const char *format = "jsonl", *output = NULL, *types = NULL, *rules = NULL, *files_from = NULL;
     unsigned flags = 0;
-    int c;
+    int jobs = pool_default_threads(), progress = -1, c;
+    bool nul = false;
+    size_t shard_k = 1, shard_n = 1;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:t:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:t:j:0h", opts, NULL)) != -1) {
         switch (c) {
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
-        case 'x': flags |= UT_WRITE_EXCEL; break;
+        case OPT_EXCEL: flags |= UT_WRITE_EXCEL; break;
         case 't': types = optarg; break;
-        case 'r': rules = optarg; break;
-        case 'h':
-            puts("usage: utdrag extract [-f jsonl|json|csv] [-o FILE] [--excel] [-t TYPES] [--rules DIR] [FILE|DIR|-]...");
-            return EXIT_OK;
-        default: return EXIT_USAGE;
+        case OPT_RULES: rules = optarg; break;
+        case 'j':
+            jobs = atoi(optarg);
+            if (jobs < 1 || jobs > 1024) {
+                cli_error("--jobs takes a number from 1 to 1024");
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_FILES_FROM: files_from = optarg; break;
+        case '0': nul = true; break;
+        case OPT_SHARD:
+            if (parse_shard(optarg, &shard_k, &shard_n)) {
+                cli_error("--shard takes K/N with 1 <= K <= N, e.g. 2/8");
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_PROGRESS: progress = 1; break;
+        case OPT_NO_PROGRESS: progress = 0; break;
+        case 'h': fputs(extract_usage, stdout); return EXIT_OK;
+        default: fputs(extract_usage, stderr); return EXIT_USAGE;
         }
     }
     int fmt = ut_format_parse(format);
@@ -47,46 +148,43 @@ int cmd_extract(int argc, char **argv) {
         ut_ruleset_free(rs);
         return EXIT_USAGE;
     }
-    int bad = 0;
+    run r = {.write_ok = true};
     cli_inputs in = {0};
     char *stdin_only[] = {"-"};
-    if (optind < argc) cli_inputs_collect(&in, argv + optind, argc - optind, &bad);
-    else cli_inputs_collect(&in, stdin_only, 1, &bad);
-
-    cli_output out;
-    ut_worker *w = ut_worker_new(rs);
-    if (!w || cli_output_open(&out, output)) {
-        ut_worker_free(w);
+    if (files_from && cli_inputs_from_file(&in, files_from, nul)) {
         cli_inputs_free(&in);
         ut_ruleset_free(rs);
         return EXIT_USAGE;
     }
-    ut_writer *wr = ut_writer_new(out.fp, (ut_format)fmt, flags);
-    bool write_ok = wr != NULL;
-    for (size_t i = 0; write_ok && i < in.n; i++) {
-        size_t len;
-        char *buf = cli_read_input(in.paths[i], &len);
-        if (!buf) { bad++; continue; }
-        ut_doc *d = ut_extract(w, in.paths[i], buf, len, &err);
-        free(buf);
-        if (!d) {
-            cli_error("%s: %s", in.paths[i], err.text);
-            bad++;
-            continue;
+    if (optind < argc) cli_inputs_collect(&in, argv + optind, argc - optind, &r.bad);
+    else if (!files_from) cli_inputs_collect(&in, stdin_only, 1, &r.bad);
+    if (shard_n > 1) { /* every N-th input, deterministic */
+        size_t o = 0;
+        for (size_t i = 0; i < in.n; i++) {
+            if (i % shard_n == shard_k - 1) in.paths[o++] = in.paths[i];
+            else free(in.paths[i]);
         }
-        const char *warn = ut_doc_warning(d);
-        if (warn) fprintf(stderr, "utdrag: %s: warning: %s", in.paths[i], warn);
-        if (ut_writer_doc(wr, d)) write_ok = false;
-        ut_doc_free(d);
+        in.n = o;
     }
-    if (wr && ut_writer_finish(wr)) write_ok = false;
-    int rc = cli_output_close(&out, write_ok);
-    ut_worker_free(w);
-    cli_inputs_free(&in);
-    ut_ruleset_free(rs);
-    if (rc || !write_ok) {
-        if (!write_ok && !output) cli_error("write error on standard output");
+
+    cli_output out;
+    if (cli_output_open(&out, output)) {
+        cli_inputs_free(&in);
+        ut_ruleset_free(rs);
         return EXIT_USAGE;
     }
-    return bad ? EXIT_INPUT : EXIT_OK;
+    r.wr = ut_writer_new(out.fp, (ut_format)fmt, flags);
+    r.total = in.n;
+    r.progress = progress >= 0 ? progress : isatty(STDERR_FILENO);
+    clock_gettime(CLOCK_MONOTONIC, &r.t0);
+    if (!r.wr || pool_run(rs, in.paths, in.n, jobs, consume, &r)) r.write_ok = false;
+    if (r.wr && ut_writer_finish(r.wr)) r.write_ok = false;
+    /* a failed write on stdout is reported (with its reason) by
+     * cli_output_close; say it here only for failures it cannot see */
+    if (!r.write_ok && !output && !ferror(stdout)) cli_error("standard output: write error");
+    int rc = cli_output_close(&out, r.write_ok);
+    cli_inputs_free(&in);
+    ut_ruleset_free(rs);
+    if (rc || !r.write_ok) return EXIT_USAGE;
+    return r.bad ? EXIT_INPUT : EXIT_OK;
 }

@@ -35,6 +35,11 @@ int main(int argc, char **argv) {
         printf("utdrag %s\n", UTDRAG_VERSION);
         return EXIT_OK;
     }
+    /* getopt names the program by argv[0] of the subcommand in its
+     * messages: make that "utdrag extract", not a bare "extract" */
+    static char prog[64];
+    snprintf(prog, sizeof prog, "utdrag %s", cmd);
+    if (!strcmp(cmd, "extract") || !strcmp(cmd, "rules") || !strcmp(cmd, "eval")) argv[1] = prog;
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);

@@ -1,0 +1,201 @@
+/* org_link.c — one value for the several ways a document names one body; see org_link.h.
+ *
+ * The comparisons run over the distinct values of the document (a few
+ * hundred at most), not over its mentions (thousands in a long file), so
+ * that the pass stays linear in the number of mentions. */
+#include "org_link.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct spelling {
+    const char *value; /* as the normalizer wrote it (arena) */
+    size_t first;      /* index of its first mention, for "the first full mention" */
+    char *lower;       /* case-folded value (malloc) */
+    char *key;         /* folded, marks stripped, word-final -s dropped (malloc) */
+    const char *final; /* the value its mentions get */
+    size_t id;         /* position in value order, to map mentions after sorting */
+} spelling;
+
+static char *fold(const char *s, bool strip_marks) {
+    utf8proc_uint8_t *out = NULL;
+    int opts = UTF8PROC_STABLE | UTF8PROC_CASEFOLD | (strip_marks ? UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK : UTF8PROC_COMPOSE);
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, (utf8proc_option_t)(opts | UTF8PROC_NULLTERM)) < 0) return NULL;
+    return (char *)out;
+}
+
+/* Drop a word-final 's' from every word, in place: genitives and their absence fold together. */
+static void drop_final_s(char *s) {
+    size_t o = 0, n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        bool word_end = i + 1 == n || s[i + 1] == ' ';
+        if (s[i] == 's' && word_end && i > 0 && s[i - 1] != ' ') continue;
+        s[o++] = s[i];
+    }
+    s[o] = 0;
+}
+
+static int set_keys(spelling *sp, const char *value) {
+    free(sp->lower);
+    free(sp->key);
+    sp->value = value;
+    sp->lower = fold(value, false);
+    sp->key = fold(value, true);
+    if (!sp->lower || !sp->key) return -1;
+    drop_final_s(sp->key);
+    return 0;
+}
+
+static const char *last_word(const char *s) {
+    const char *sp = strrchr(s, ' ');
+    return sp ? sp + 1 : s;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+/* A one-word short form W of a longer name L: L = "W i ...", L ends in W, or
+ * L's last word is W without its definite ending ("tingsrätten" ~ "tingsrätt"). */
+static bool short_form_of(const char *w, const char *l) {
+    size_t wn = strlen(w);
+    if (strchr(w, ' ') || !strchr(l, ' ')) return false;
+    if (!strncmp(l, w, wn) && !strncmp(l + wn, " i ", 3)) return true; /* "Länsstyrelsen i X län" */
+    const char *lw = last_word(l);
+    size_t ln = strlen(lw);
+    if (!strcmp(lw, w)) return true;
+    return wn >= 6 && (ln == wn - 1 || ln == wn - 2) && !strncmp(lw, w, ln);
+}
+
+/* "fisksätra skola" and "fisksätraskolan". */
+static bool school_spelling_of(const char *a, const char *b) {
+    static const char sk[] = " skola";
+    size_t an = strlen(a), k = sizeof sk - 1;
+    if (an <= k || strcmp(a + an - k, sk)) return false;
+    size_t stem = an - k;
+    return strlen(b) == stem + 6 && !strncmp(b, a, stem) && !strcmp(b + stem, "skolan");
+}
+
+/* A company written without its first words: "padelcenter ab" in "hede padelcenter ab". */
+static bool company_tail_of(const char *a, const char *b) {
+    if (!ends_with(a, " ab") && !ends_with(a, " kb") && !ends_with(a, " hb")) return false;
+    size_t an = strlen(a), bn = strlen(b);
+    return bn > an + 1 && b[bn - an - 1] == ' ' && !strcmp(b + bn - an, a);
+}
+
+/* The part after " för " (or NULL). */
+static const char *for_tail(const char *s) {
+    const char *f = strstr(s, " för ");
+    if (!f) f = strstr(s, " for ");
+    return f ? f + 5 : NULL;
+}
+
+/* "Förvaltningen för Förskola & Grundskolan" when another body of the
+ * document ends "för Förskola & Grundskola": drop the definite -n. */
+static int mend_definite_tails(spelling *v, size_t n, ut_arena *arena) {
+    for (size_t i = 0; i < n; i++) {
+        const char *ti = for_tail(v[i].lower);
+        size_t tn = ti ? strlen(ti) : 0;
+        size_t vn = strlen(v[i].value);
+        if (!ti || tn < 2 || ti[tn - 1] != 'n' || v[i].value[vn - 1] != 'n') continue;
+        for (size_t j = 0; j < n; j++) {
+            const char *tj = for_tail(v[j].lower);
+            if (i == j || !tj || strlen(tj) != tn - 1 || strncmp(ti, tj, tn - 1)) continue;
+            const char *copy = ut_arena_printf(arena, "%.*s", (int)(vn - 1), v[i].value);
+            if (!copy || set_keys(&v[i], copy)) return -1;
+            break;
+        }
+    }
+    return 0;
+}
+
+static int by_value(const void *a, const void *b) {
+    const ut_cand *const *x = a, *const *y = b;
+    int c = strcmp((*x)->f.value, (*y)->f.value);
+    if (c) return c;
+    return *x < *y ? -1 : *x > *y; /* mention order within one value */
+}
+
+static int by_first(const void *a, const void *b) {
+    const spelling *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void link_spellings(spelling *v, size_t n) {
+    /* short forms take the full name */
+    for (size_t i = 0; i < n; i++) {
+        v[i].final = v[i].value;
+        for (size_t j = 0; j < n; j++) {
+            if (i == j) continue;
+            if (short_form_of(v[i].lower, v[j].lower) || school_spelling_of(v[i].lower, v[j].lower) ||
+                company_tail_of(v[i].lower, v[j].lower)) {
+                v[i].final = v[j].value;
+                break;
+            }
+        }
+    }
+    /* one spelling per folded key: the first mention's (v is in mention order) */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(v[i].key, v[j].key)) {
+                v[i].final = v[j].final;
+                break;
+            }
+}
+
+int org_link_document(ut_docbuild *db) {
+    size_t n = 0;
+    for (size_t i = 0; i < db->n; i++)
+        if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "org")) n++;
+    if (n < 2) return 0;
+    ut_cand **m = malloc(n * sizeof *m);
+    spelling *v = calloc(n, sizeof *v);
+    size_t *which = malloc(n * sizeof *which);
+    int rc = -1;
+    if (!m || !v || !which) goto out;
+    size_t k = 0;
+    for (size_t i = 0; i < db->n; i++)
+        if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "org")) m[k++] = &db->c[i];
+
+    /* distinct values, each with its first mention */
+    qsort(m, n, sizeof *m, by_value);
+    size_t nv = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!nv || strcmp(v[nv - 1].value, m[i]->f.value)) {
+            v[nv].value = m[i]->f.value;
+            v[nv].first = (size_t)(m[i] - db->c);
+            v[nv].id = nv;
+            nv++;
+        } else if ((size_t)(m[i] - db->c) < v[nv - 1].first) {
+            v[nv - 1].first = (size_t)(m[i] - db->c);
+        }
+        which[i] = nv - 1;
+    }
+    /* first-mention order, and each mention's spelling in that order */
+    qsort(v, nv, sizeof *v, by_first);
+    size_t *pos = malloc(nv * sizeof *pos);
+    if (!pos) goto out;
+    for (size_t j = 0; j < nv; j++) pos[v[j].id] = j;
+    for (size_t i = 0; i < n; i++) which[i] = pos[which[i]];
+    free(pos);
+    for (size_t i = 0; i < nv; i++)
+        if (set_keys(&v[i], v[i].value)) goto out;
+    if (mend_definite_tails(v, nv, db->arena)) goto out;
+    link_spellings(v, nv);
+    for (size_t i = 0; i < n; i++)
+        if (which[i] < nv) m[i]->f.value = v[which[i]].final;
+    rc = 0;
+out:
+    if (v)
+        for (size_t i = 0; i < n; i++) {
+            free(v[i].lower);
+            free(v[i].key);
+        }
+    free(v);
+    free(m);
+    free(which);
+    return rc;
+}

@@ -1,0 +1,293 @@
+/*
+ * person_link.c — the person document pass: one person per document.
+ *
+ * Mentions found by a sign (party, role, initials, signature place) make
+ * the persons; a later mention joins the first person it is compatible
+ * with: same surname (a genitive `-s` allowed) and given names that agree
+ * (one list inside the other, an initial standing for a name with that
+ * letter).  A bare mention that joins no one is dropped, unless it stands
+ * in a list of names (three or more, or two beside a known person).
+ * Every mention then carries the person's fullest name as value, the
+ * folded name as `key`, and the first party and role the document gives.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "person_int.h"
+
+typedef struct mention {
+    ut_cand *c;
+    char **w;    /* folded words */
+    size_t nw;
+    bool found;
+    int person;  /* index of the person, -1 while none */
+} mention;
+
+static int split_words(ut_arena *a, const char *value, mention *mt) {
+    char *f = ut_fold(value);
+    if (!f) return -1;
+    size_t n = person_word_count(f);
+    mt->w = ut_arena_alloc(a, (n ? n : 1) * sizeof *mt->w);
+    if (!mt->w) { free(f); return -1; }
+    mt->nw = 0;
+    for (char *p = f; *p;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        char *s = p;
+        while (*p && *p != ' ') p++;
+        if (!(mt->w[mt->nw++] = ut_arena_strndup(a, s, (size_t)(p - s)))) { free(f); return -1; }
+    }
+    free(f);
+    return 0;
+}
+
+static bool initial(const char *w) { return w[0] && w[strlen(w) - 1] == '.' && strlen(w) <= 6; }
+
+static bool given_match(const char *a, const char *b) {
+    if (!strcmp(a, b)) return true;
+    if (initial(a) || initial(b)) return a[0] == b[0];
+    return false;
+}
+
+/* Is the shorter list of given names inside the longer, in order? */
+static bool given_compatible(char **a, size_t na, char **b, size_t nb) {
+    if (na > nb) return given_compatible(b, nb, a, na);
+    size_t j = 0;
+    for (size_t i = 0; i < na; i++) {
+        while (j < nb && !given_match(a[i], b[j])) j++;
+        if (j == nb) return false;
+        j++;
+    }
+    return true;
+}
+
+static bool surname_match(const char *a, const char *b) {
+    if (!strcmp(a, b)) return true;
+    size_t la = strlen(a), lb = strlen(b);
+    /* genitive: `Farmanbars yrkande` is Farmanbar's */
+    if (la == lb + 1 && a[la - 1] == 's' && !strncmp(a, b, lb)) return true;
+    if (lb == la + 1 && b[lb - 1] == 's' && !strncmp(a, b, la)) return true;
+    return false;
+}
+
+/* One letter apart (changed, added or lost), both long: an OCR reading
+ * of the same surname (`Régsjo` / `Ragsjo`, `Zetterstranad`); used only
+ * when the given names are the same. */
+static bool ocr_variant(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la < lb) return ocr_variant(b, a);
+    if (lb < 5 || la - lb > 1) return false;
+    size_t i = 0;
+    while (i < lb && a[i] == b[i]) i++;
+    if (i == lb) return true;
+    /* the rest must agree after one change (same length) or one extra letter in a */
+    return la == lb ? !strcmp(a + i + 1, b + i + 1) : !strcmp(a + i + 1, b + i);
+}
+
+static bool same_words(char **a, char **b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(a[i], b[i])) return false;
+    return true;
+}
+
+static bool compatible(const mention *a, const mention *b) {
+    if (!a->nw || !b->nw) return false;
+    if (a->nw == b->nw && a->nw >= 2 && same_words(a->w, b->w, a->nw - 1) &&
+        ocr_variant(a->w[a->nw - 1], b->w[b->nw - 1]))
+        return true;
+    if (!surname_match(a->w[a->nw - 1], b->w[b->nw - 1])) return false;
+    if (a->nw == 1 || b->nw == 1) return true; /* `Westmont (SD)` */
+    return given_compatible(a->w, a->nw - 1, b->w, b->nw - 1);
+}
+
+/* The distinct spellings already given to persons: a new mention is
+ * compared with these, not with every mention (a long protocol has
+ * thousands of mentions but few spellings). */
+typedef struct forms {
+    const mention **f;
+    size_t n, cap;
+} forms;
+
+static bool same_form(const mention *a, const mention *b) {
+    if (a->nw != b->nw) return false;
+    for (size_t i = 0; i < a->nw; i++)
+        if (strcmp(a->w[i], b->w[i])) return false;
+    return true;
+}
+
+/* Give mention x to person p, remembering its spelling.  0 or -1. */
+static int assign(forms *fs, mention *x, int p) {
+    x->person = p;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->f[i]->person == p && same_form(fs->f[i], x)) return 0;
+    if (fs->n == fs->cap) {
+        size_t cap = fs->cap ? fs->cap * 2 : 32;
+        const mention **nf = realloc(fs->f, cap * sizeof *nf);
+        if (!nf) return -1;
+        fs->f = nf;
+        fs->cap = cap;
+    }
+    fs->f[fs->n++] = x;
+    return 0;
+}
+
+/* The person a mention joins: the first whose any spelling is compatible. */
+static int find_person(const forms *fs, const mention *x) {
+    for (size_t i = 0; i < fs->n; i++)
+        if (compatible(fs->f[i], x)) return fs->f[i]->person;
+    return -1;
+}
+
+/* Only list separators between two mentions: `, ` or ` och `. */
+static bool list_gap(const ut_text *t, size_t a, size_t b) {
+    if (b < a || b - a > 12) return false;
+    size_t commas = 0, och = 0;
+    for (size_t i = a; i < b;) {
+        char ch = t->s[i];
+        if (ch == ' ' || ch == '\n') i++;
+        else if (ch == ',') { commas++; i++; }
+        else if (b - i >= 3 && !memcmp(t->s + i, "och", 3)) { och++; i += 3; }
+        else return false;
+    }
+    return commas + och == 1;
+}
+
+static void remove_attr(ut_cand *c, const char *key) {
+    for (size_t i = 0; i < c->f.nattrs; i++)
+        if (!strcmp(c->f.attrs[i].key, key)) {
+            memmove(&c->f.attrs[i], &c->f.attrs[i + 1], (c->f.nattrs - i - 1) * sizeof c->f.attrs[0]);
+            c->f.nattrs--;
+            return;
+        }
+}
+
+/* The party of `Motion från Vänsterpartiet`: its signers' party. */
+static const char *heading_party(const ut_docbuild *db) {
+    static const char *const heads[] = {"otion från ", "otion fran ", NULL};
+    for (size_t i = 0; i < db->n; i++) {
+        const ut_cand *c = &db->c[i];
+        if (c->dropped || strcmp(c->f.type, "party")) continue;
+        for (int h = 0; heads[h]; h++) {
+            size_t l = strlen(heads[h]);
+            if (c->nstart >= l && !memcmp(db->norm->s + c->nstart - l, heads[h], l)) return c->f.value;
+        }
+    }
+    return NULL;
+}
+
+/* How clean a spelling looks: OCR drops å/ä/ö and prints é, &, ¢, digits
+ * or | in their place, so among spellings of one person (`Karin Rågsjö`,
+ * `Karin Régsjo`, `Karin Ragsjo`) the one with Swedish letters and no
+ * such marks is the source's own. */
+static int cleanliness(const char *v) {
+    int score = 0;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if (p[0] == 0xC3 && (p[1] == 0xA5 || p[1] == 0xA4 || p[1] == 0xB6 || p[1] == 0x85 || p[1] == 0x84 ||
+                             p[1] == 0x96))
+            score++; /* å ä ö Å Ä Ö */
+        else if ((p[0] == 0xC3 && p[1] == 0xA9) || (p[0] == 0xC2 && p[1] == 0xA2) || *p == '&' || *p == '|' ||
+                 (*p >= '0' && *p <= '9'))
+            score--; /* é ¢ & | digits */
+    }
+    return score;
+}
+
+/* Rank of a mention as the person's value: more words, no initials, then
+ * the cleanest spelling. */
+static int fullness(const mention *m) {
+    int score = (int)m->nw * 64;
+    for (size_t i = 0; i < m->nw; i++)
+        if (initial(m->w[i])) score -= 16;
+    return score + cleanliness(m->c->f.value);
+}
+
+static int finish(ut_docbuild *db, mention *mt, size_t n, int npersons) {
+    const char *hparty = heading_party(db);
+    for (int p = 0; p < npersons; p++) {
+        const mention *best = NULL;
+        const char *party = NULL, *role = NULL;
+        for (size_t i = 0; i < n; i++) {
+            if (mt[i].person != p) continue;
+            if (!best || fullness(&mt[i]) > fullness(best)) best = &mt[i];
+            const ut_attr *a = ut_cand_attr(mt[i].c, "party");
+            if (!party && a) party = a->s;
+            a = ut_cand_attr(mt[i].c, "role");
+            if (!role && a) role = a->s;
+        }
+        if (!best) continue;
+        if (!party) party = hparty;
+        const char *value = ut_arena_strdup(db->arena, best->c->f.value);
+        char *key = ut_fold(value);
+        if (!value || !key) { free(key); return -1; }
+        int rc = 0;
+        for (size_t i = 0; i < n && !rc; i++) {
+            if (mt[i].person != p) continue;
+            ut_cand *c = mt[i].c;
+            rc = ut_cand_value(c, "%s", value) || ut_cand_str(c, "key", "%s", key) ||
+                 (party && ut_cand_str(c, "party", "%s", party)) || (role && ut_cand_str(c, "role", "%s", role));
+        }
+        free(key);
+        if (rc) return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (mt[i].person < 0) mt[i].c->dropped = true;
+        remove_attr(mt[i].c, PERSON_STRENGTH);
+    }
+    return 0;
+}
+
+int person_document_pass(ut_docbuild *db) {
+    size_t n = 0;
+    for (size_t i = 0; i < db->n; i++)
+        if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "person")) n++;
+    if (!n) return person_document_roles(db);
+    mention *mt = calloc(n, sizeof *mt);
+    if (!mt) return -1;
+    n = 0;
+    for (size_t i = 0; i < db->n; i++) {
+        ut_cand *c = &db->c[i];
+        if (c->dropped || strcmp(c->f.type, "person")) continue;
+        mention *x = &mt[n++];
+        x->c = c;
+        x->person = -1;
+        const ut_attr *s = ut_cand_attr(c, PERSON_STRENGTH);
+        x->found = !s || s->i == PERSON_FOUND;
+        if (split_words(db->arena, c->f.value, x)) { free(mt); return -1; }
+    }
+    int npersons = 0;
+    forms fs = {0};
+    int rc = 0;
+    /* persons from the mentions with a sign, in document order */
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (!mt[i].found) continue;
+        int p = find_person(&fs, &mt[i]);
+        rc = assign(&fs, &mt[i], p >= 0 ? p : npersons++);
+    }
+    /* bare mentions that repeat a person */
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (mt[i].found) continue;
+        int p = find_person(&fs, &mt[i]);
+        if (p >= 0) rc = assign(&fs, &mt[i], p);
+    }
+    /* lists of names: a run of mentions joined by `,` / `och` */
+    for (size_t i = 0; i < n && !rc;) {
+        size_t j = i + 1;
+        while (j < n && list_gap(db->norm, mt[j - 1].c->nend, mt[j].c->nstart)) j++;
+        size_t len = j - i, known = 0;
+        for (size_t k = i; k < j; k++)
+            if (mt[k].person >= 0) known++;
+        if (len >= 3 || (len == 2 && known >= 1))
+            for (size_t k = i; k < j && !rc; k++)
+                if (mt[k].person < 0) {
+                    int p = find_person(&fs, &mt[k]);
+                    rc = assign(&fs, &mt[k], p >= 0 ? p : npersons++);
+                }
+        i = j;
+    }
+    free(fs.f);
+    if (rc) { free(mt); return -1; }
+    rc = finish(db, mt, n, npersons);
+    free(mt);
+    if (rc) return -1;
+    return person_document_roles(db);
+}

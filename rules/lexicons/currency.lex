@@ -1,0 +1,21 @@
+# Currency words and signs -> ISO 4217 code.  No '$': OCR reads '§' as '$'.
+kronor = SEK
+krona = SEK
+kronorna = SEK
+kr = SEK
+sek = SEK
+:- = SEK
+svenska kronor = SEK
+norska kronor = NOK
+danska kronor = DKK
+nok = NOK
+dkk = DKK
+euro = EUR
+euros = EUR
+eur = EUR
+€ = EUR
+dollar = USD
+usd = USD
+pund = GBP
+gbp = GBP
+£ = GBP

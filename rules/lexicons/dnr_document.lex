@@ -1,0 +1,32 @@
+# Words naming a document that has a number of its own: a "(2013:44)" near
+# one of them is that document's number ("en motion ... om ... (2013:44)").
+motion
+motionen
+motionens
+motioner
+interpellation
+interpellationen
+skrivelse
+skrivelsen
+skrivelser
+betänkande
+betänkandet
+betänkanden
+proposition
+propositionen
+remiss
+remissen
+rapport
+rapporten
+promemoria
+promemorian
+utredning
+utredningen
+ärende
+ärendet
+yttrande
+yttrandet
+sou
+ds
+dnr
+diarienummer

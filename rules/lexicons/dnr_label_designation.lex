@@ -1,0 +1,2 @@
+# "Er beteckning", "Vår beteckning" (see dnr_label.lex).
+beteckning

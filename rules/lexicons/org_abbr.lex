@@ -1,0 +1,18 @@
+# Abbreviations of national and international bodies, upper case exactly
+# (so that "do" or "eu" inside ordinary text never match).
+@case-sensitive
+EU = EU
+SCB = SCB
+DO = Diskrimineringsombudsmannen
+JO = Justitieombudsmannen
+JK = Justitiekanslern
+UD = Utrikesdepartementet
+SKR = SKR
+SKL = SKL
+FN = FN
+OECD = OECD
+IVO = IVO
+MSB = MSB
+CSN = CSN
+UKÄ = UKÄ
+SPSM = SPSM

@@ -1,0 +1,3 @@
+KS = KS
+UBN
+KFKS

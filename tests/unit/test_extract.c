@@ -1,0 +1,123 @@
+/*
+ * test_extract.c — the public extraction API (utdrag.h) end to end on rule
+ * sets written by the test: ownership of the input, worker reuse, empty
+ * matches, the match-limit warning, the example checker, a large input.
+ */
+#include "tap.h"
+#include "testutil.h"
+
+static const char *RULES =
+    "rule t.iso\n  type date\n"
+    "  pattern [0-9]{4}-[0-9]{2}-[0-9]{2}\n"
+    "  example den 2021-04-28 => 2021-04-28\n"
+    "  example 2021-04-29 och 2021-04-29 => 2021-04-29\n"
+    "  example 2021-04-30 => 2021-04-31\n" /* wrong on purpose: fails */
+    "rule t.case\n  type dnr\n  normalize dnr\n"
+    "  pattern (?<id>(?<series>KS) (?<year>[0-9]{4})/(?<number>[0-9]+))\n"
+    "rule t.xs\n  type dnr\n  pattern x*\n"
+    "  example axxb => xx\n"
+    "rule t.nested\n  type dnr\n  pattern (?:a|aa)+c\n";
+
+static size_t n_failed_reported;
+static void on_example(const ut_example_result *r, void *ud) {
+    (void)ud;
+    if (!r->ok) {
+        n_failed_reported++;
+        is_str(r->rule, "t.iso", "failing example: rule");
+        is_int(r->line, 6, "failing example: line");
+        is_str(r->expected, "2021-04-31", "failing example: expected");
+        is_str(r->got, "2021-04-30", "failing example: got");
+    }
+}
+
+int main(void) {
+    const char *const *types = ut_field_types();
+    char all[128] = "";
+    for (size_t i = 0; types[i]; i++) {
+        strcat(all, i ? "," : "");
+        strcat(all, types[i]);
+    }
+    is_str(all, "dnr,date,figure,party,person,org", "ut_field_types lists the six types");
+
+    char *dir;
+    ut_error err;
+    ut_ruleset *rs = rules_from_text(&dir, RULES, NULL, NULL, &err);
+    if (!ok(rs != NULL, "rules load")) { diag("%s", err.text); return done_testing(); }
+    ut_worker *w = ut_worker_new(rs);
+
+    /* the document owns a copy of the input */
+    char *input = strdup("Beslut 2021-04-28.");
+    ut_doc *d = ut_extract(w, NULL, input, strlen(input), &err);
+    memset(input, '#', strlen(input));
+    free(input);
+    is_str(ut_doc_name(d), "-", "no name: '-'");
+    is_int((long long)ut_doc_nfields(d), 1, "one field");
+    is_str(ut_doc_field(d, 0)->text, "2021-04-28", "field text survives freeing the input");
+    size_t blen;
+    const char *bytes = ut_doc_bytes(d, &blen);
+    ok(blen == 18 && !memcmp(bytes, "Beslut 2021-04-28.", 18), "ut_doc_bytes is the document's own copy");
+    ok(ut_doc_field(d, 1) == NULL, "ut_doc_field past the end is NULL");
+    ok(ut_field_attr(ut_doc_field(d, 0), "nosuch") == NULL, "absent attribute is NULL");
+    ok(ut_doc_warning(d) == NULL, "no warning on a clean run");
+    ut_doc_free(d);
+
+    /* typed attributes of a field */
+    d = ut_extract(w, "a", "Dnr KS 2021/012", 15, &err);
+    const ut_field *cf = d ? ut_doc_field(d, 0) : NULL;
+    const ut_attr *a = cf ? ut_field_attr(cf, "series") : NULL;
+    is_str(a && a->kind == UT_ATTR_STR ? a->s : NULL, "KS", "string attribute (series)");
+    a = cf ? ut_field_attr(cf, "year") : NULL;
+    is_int(a && a->kind == UT_ATTR_INT ? a->i : -1, 2021, "integer attribute (year)");
+    ut_doc_free(d);
+
+    /* empty matches are skipped, also between multi-byte characters */
+    d = ut_extract(w, "e", "åäö axxb ö", strlen("åäö axxb ö"), &err);
+    is_int((long long)ut_doc_nfields(d), 1, "empty matches yield nothing; 'xx' found");
+    is_str(ut_doc_field(d, 0) ? ut_doc_field(d, 0)->value : NULL, "xx", "the non-empty match");
+    ut_doc_free(d);
+
+    /* a rule that hits the match limit: a warning, and the other rules still run */
+    char big[256];
+    snprintf(big, sizeof big, "2021-04-28 %.*s c 2021-04-29", 60,
+             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    d = ut_extract(w, "b", big, strlen(big), &err);
+    ok(d && ut_doc_warning(d) && strstr(ut_doc_warning(d), "rule 't.nested'") &&
+           strstr(ut_doc_warning(d), "match limit"),
+       "match limit: a warning naming the rule");
+    is_int(d ? (long long)ut_doc_nfields(d) : -1, 2, "match limit: the dates are still found");
+    ut_doc_free(d);
+
+    /* a large input: every line found, line numbers right at the end */
+    size_t nlines = 20000;
+    char *large = malloc(nlines * 32);
+    size_t o = 0;
+    for (size_t i = 0; i < nlines; i++)
+        o += (size_t)sprintf(large + o, "rad %zu: den 2020-%02zu-%02zu\r\n", i, i % 12 + 1, i % 28 + 1);
+    d = ut_extract(w, "large", large, o, &err);
+    is_int(d ? (long long)ut_doc_nfields(d) : -1, (long long)nlines, "large input: one date per line");
+    const ut_field *last = d ? ut_doc_field(d, ut_doc_nfields(d) - 1) : NULL;
+    is_int(last ? (long long)last->line : -1, (long long)nlines, "large input: line of the last field");
+    ok(last && last->end == o - 2, "large input: end of the last field");
+    ut_doc_free(d);
+    free(large);
+
+    /* one worker, many documents: the same answer every time */
+    int same = 1;
+    for (int i = 0; i < 50; i++) {
+        d = ut_extract(w, "again", "y 2020-01-02 z", 14, &err);
+        same &= d && ut_doc_nfields(d) == 1 && !strcmp(ut_doc_field(d, 0)->value, "2020-01-02") &&
+                ut_doc_field(d, 0)->start == 2;
+        ut_doc_free(d);
+    }
+    ok(same, "worker reused 50 times, same result");
+
+    /* the example checker runs every example through the whole rule set */
+    long failed = ut_ruleset_check_examples(rs, on_example, NULL);
+    is_int(failed, 1, "one example fails");
+    is_int((long long)n_failed_reported, 1, "the callback saw it");
+
+    ut_worker_free(w);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+    return done_testing();
+}

@@ -1,0 +1,166 @@
+/*
+ * test_lexicon.c — lexicon look-up (case folding, Unicode forms, multi-word
+ * entries, white space), the alternation it gives the patterns, and the
+ * `lexicon LEX GROUP` normalizer that maps a matched word to its value.
+ */
+#include "tap.h"
+#include "testutil.h"
+#include "lexicon.h"
+
+static ut_lexicon *lex_from(const char *name, const char *text, char **dir) {
+    *dir = scratch_dir();
+    char rel[128];
+    snprintf(rel, sizeof rel, "%s.lex", name);
+    write_text(*dir, rel, text);
+    char *path = path_in(*dir, rel);
+    ut_error err;
+    ut_lexicon *lx = ut_lexicon_load(path, name, &err);
+    if (!lx) diag("%s:%d: %s", err.file, err.line, err.text);
+    free(path);
+    return lx;
+}
+
+static const char *get(const ut_lexicon *lx, const char *w) { return ut_lexicon_get(lx, w, strlen(w)); }
+
+static void test_lookup(void) {
+    char *dir;
+    ut_lexicon *lx = lex_from("roles",
+                              "# roles\n"
+                              "Ordförande = ordförande\n"
+                              "vice ordförande = vice ordförande   # two words\n"
+                              "KS-ordförande\n"
+                              "ärende = case\n"
+                              "ärende = second entry loses\n"
+                              "\n",
+                              &dir);
+    if (!ok(lx != NULL, "lexicon loads")) { scratch_free(dir); return; }
+    is_str(ut_lexicon_name(lx), "roles", "name");
+    is_int((long long)ut_lexicon_size(lx), 5, "five entries (comment and blank lines skipped)");
+    is_str(get(lx, "ordförande"), "ordförande", "lower case finds capitalised entry");
+    is_str(get(lx, "ORDFÖRANDE"), "ordförande", "upper case with Ö folds");
+    is_str(get(lx, "ordfo\xcc\x88rande"), "ordförande", "decomposed o+U+0308 finds ö");
+    is_str(get(lx, "Vice Ordförande"), "vice ordförande", "multi-word, any case");
+    is_str(get(lx, "vice   ordförande"), "vice ordförande", "multi-word with a run of spaces");
+    is_str(get(lx, "vice\nordförande"), "vice ordförande", "multi-word across a line break");
+    is_str(get(lx, " vice ordförande "), "vice ordförande", "outer spaces ignored");
+    is_str(get(lx, "ks-ordförande"), "KS-ordförande", "word alone is its own value");
+    is_str(get(lx, "ÄRENDE"), "case", "first of two equal entries wins");
+    ok(get(lx, "ordförand") == NULL, "a prefix is not a hit");
+    ok(get(lx, "ordförandena") == NULL, "a longer word is not a hit");
+    ok(get(lx, "") == NULL, "empty word is not a hit");
+    /* exactly `len` bytes are looked at */
+    ok(ut_lexicon_get(lx, "ärendenummer", strlen("ärende")) != NULL, "look-up honours len");
+    ut_lexicon_free(lx);
+    scratch_free(dir);
+}
+
+static void test_case_sensitive(void) {
+    char *dir;
+    ut_lexicon *lx = lex_from("series", "@case-sensitive\nKS = kommunstyrelsen\nUBN\n", &dir);
+    if (!ok(lx != NULL, "case-sensitive lexicon loads")) { scratch_free(dir); return; }
+    is_str(get(lx, "KS"), "kommunstyrelsen", "exact case found");
+    ok(get(lx, "ks") == NULL, "other case not found");
+    ok(get(lx, "Ubn") == NULL, "other case not found (2)");
+    char *rx = ut_lexicon_regex(lx, NULL);
+    is_str(rx, "(?:UBN|KS)", "case-sensitive alternation has no (?i:");
+    free(rx);
+    ut_lexicon_free(lx);
+    scratch_free(dir);
+}
+
+static void test_regex(void) {
+    char *dir;
+    ut_lexicon *lx = lex_from("odd", "a.b\nc+d = x\n(e)\nf|g\nh/i-j\nk#\nlong word here\n", &dir);
+    /* '#' starts a comment, so "k#" is the word "k" */
+    if (!ok(lx != NULL, "lexicon with metacharacters loads")) { scratch_free(dir); return; }
+    char *rx = ut_lexicon_regex(lx, NULL);
+    is_str(rx, "(?i:long\\s+word\\s+here|h\\/i\\-j|\\(e\\)|a\\.b|c\\+d|f\\|g|k)",
+           "alternation: longest first, metacharacters escaped");
+    free(rx);
+    ut_lexicon_free(lx);
+    scratch_free(dir);
+}
+
+/* The whole path: {LEX} in a pattern, `lexicon LEX GROUP` as normalizer. */
+static void test_in_rules(void) {
+    const char *rules =
+        "rule t.month\n"
+        "  type      dnr\n"
+        "  normalize lexicon t_month m\n"
+        "  pattern   \\b(?<m>{t_month})(?!\\w)\n";
+    char *dir;
+    ut_error err;
+    ut_ruleset *rs = rules_from_text(&dir, rules, "t_month",
+                                     "januari = 01\njan. = 01\nsjunde månaden = 07\n", &err);
+    if (!ok(rs != NULL, "rules with a lexicon load")) { diag("%s", err.text); scratch_free(dir); return; }
+    ut_worker *w = ut_worker_new(rs);
+    const char *text = "JANUARI och jan. samt Sjunde\n  Månaden, men inte januarimöte";
+    ut_doc *d = ut_extract(w, "t", text, strlen(text), &err);
+    is_int((long long)ut_doc_nfields(d), 3, "three lexicon hits (not inside 'januarimöte')");
+    const ut_field *f = nth_field(d, "dnr", 0);
+    is_str(f ? f->value : NULL, "01", "JANUARI → 01");
+    f = nth_field(d, "dnr", 1);
+    is_str(f ? f->text : NULL, "jan.", "the dot of 'jan.' is literal");
+    f = nth_field(d, "dnr", 2);
+    is_str(f ? f->value : NULL, "07", "two-word entry across a line break");
+    is_str(f ? f->text : NULL, "Sjunde\n  Månaden", "its text as written");
+    ut_doc_free(d);
+    ut_worker_free(w);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+}
+
+/* OCR confusions (rules/ocr-confusions.txt): long lexicon words also match
+ * their damaged forms and report the clean value with ocr=true. */
+static void test_ocr(void) {
+    const char *rules =
+        "rule t.role\n  type dnr\n  normalize lexicon t_role r\n  pattern \\b(?<r>{t_role})(?!\\w)\n"
+        "rule t.exact\n  type dnr\n  normalize lexicon t_exact r\n  pattern \\b(?<r>{t_exact})(?!\\w)\n";
+    char *dir = scratch_dir();
+    write_text(dir, "t.rules", rules);
+    write_text(dir, "ocr-confusions.txt", "# test table\n\u00f6 = o 6\nm = rn\n");
+    write_text(dir, "lexicons/t_role.lex", "förvaltningschef\nchef\nkommunalråd = kommunalråd\n");
+    write_text(dir, "lexicons/t_exact.lex", "@exact\nnämndordförande\n");
+    ut_error err;
+    ut_ruleset *rs = ut_ruleset_load(dir, &err);
+    if (!ok(rs != NULL, "ocr: rules load")) { diag("%s:%d: %s", err.file, err.line, err.text); scratch_free(dir); return; }
+    ut_worker *w = ut_worker_new(rs);
+    const char *text = "Forvaltningschef, F6rvaltningschef, FÖRVALTNINGSCHEF, chef, ohef, kornmunalråd, "
+                       "namndordforande, nämndordförande";
+    ut_doc *d = ut_extract(w, "ocr", text, strlen(text), &err);
+    const char *want_text[] = {"Forvaltningschef", "F6rvaltningschef", "FÖRVALTNINGSCHEF", "chef", "kornmunalråd",
+                               "nämndordförande"};
+    const int want_ocr[] = {1, 1, 0, 0, 1, 0};
+    is_int(d ? (long long)ut_doc_nfields(d) : -1, 6, "ocr: six hits (short word and @exact lexicon stay exact)");
+    for (size_t i = 0; d && i < 6 && i < ut_doc_nfields(d); i++) {
+        const ut_field *f = ut_doc_field(d, i);
+        is_str(f->text, want_text[i], "ocr hit %zu: text", i);
+        const ut_attr *a = ut_field_attr(f, "ocr");
+        is_int(a ? a->i : 0, want_ocr[i], "ocr hit %zu (%s): ocr flag", i, f->text);
+    }
+    const ut_field *f = d ? ut_doc_field(d, 0) : NULL;
+    is_str(f ? f->value : NULL, "förvaltningschef", "ocr: the clean value is reported");
+    ut_doc_free(d);
+    ut_worker_free(w);
+    ut_ruleset_free(rs);
+    /* a broken table is refused with file:line */
+    write_text(dir, "ocr-confusions.txt", "ö = o\nm rn\n");
+    rs = ut_ruleset_load(dir, &err);
+    ok(rs == NULL, "ocr: broken confusion table refused");
+    char *want = path_in(dir, "ocr-confusions.txt");
+    is_str(err.file, want, "ocr: error names the table");
+    is_int(err.line, 2, "ocr: error line");
+    is_str(err.text, "write 'clean = seen1 seen2 ...'", "ocr: error text");
+    free(want);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+}
+
+int main(void) {
+    test_lookup();
+    test_case_sensitive();
+    test_regex();
+    test_in_rules();
+    test_ocr();
+    return done_testing();
+}
