@@ -3,40 +3,29 @@
 
 #include <string.h>
 
-/* Could some part of the pattern be matched without regard to case?  Any
- * "(?" whose option letters include i ("(?i)", "(?i:", "(?si-x)").  A false
- * "yes" only makes the prefilter weaker, never wrong. */
-static bool maybe_caseless(const char *pat) {
-    for (const char *p = strstr(pat, "(?"); p; p = strstr(p + 2, "(?")) {
-        const char *q = p + 2;
-        while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '^') {
-            if (*q == 'i') return true;
-            q++;
-        }
-    }
-    return false;
-}
-
 /* The bytes for one code unit that PCRE2 says a match must start with or
- * contain: 0 (unknown) where case could change a non-ASCII byte. */
-static uint8_t unit_bytes(uint32_t unit, bool caseless, uint8_t out[2]) {
-    if (unit > 0xFF || (caseless && unit >= 0x80)) return 0;
+ * contain.  PCRE2 does not say whether it is caseless, and it makes units
+ * caseless on its own ("[Mm]ellan" has first code unit 'M', caseless): so
+ * an ASCII letter stands for both its cases, and a non-ASCII unit (whose
+ * other case may be a different byte) is not used at all (0 returned). */
+static uint8_t unit_bytes(uint32_t unit, uint8_t out[2]) {
+    if (unit >= 0x80) return 0;
     out[0] = (uint8_t)unit;
-    if (caseless && unit >= 'a' && unit <= 'z') { out[1] = (uint8_t)(unit - 'a' + 'A'); return 2; }
-    if (caseless && unit >= 'A' && unit <= 'Z') { out[1] = (uint8_t)(unit - 'A' + 'a'); return 2; }
+    if (unit >= 'a' && unit <= 'z') { out[1] = (uint8_t)(unit - 'a' + 'A'); return 2; }
+    if (unit >= 'A' && unit <= 'Z') { out[1] = (uint8_t)(unit - 'A' + 'a'); return 2; }
     return 1;
 }
 
-void ut_prefilter_init(ut_prefilter *p, const pcre2_code *code, const char *pattern) {
-    bool caseless = maybe_caseless(pattern);
+void ut_prefilter_init(ut_prefilter *p, const pcre2_code *code) {
     memset(p, 0, sizeof *p);
 
     uint32_t type = 0, unit = 0;
     if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1 &&
         pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
-        p->nstart = unit_bytes(unit, caseless, p->start);
+        p->nstart = unit_bytes(unit, p->start);
     } else if (type == 0) {
-        /* the start bitmap already holds both cases of caseless letters */
+        /* PCRE2 skips start positions by this bitmap itself, so it holds
+         * every case of every letter a match can start with */
         const uint8_t *bits = NULL;
         if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 && bits) {
             unsigned n = 0;
@@ -51,7 +40,7 @@ void ut_prefilter_init(ut_prefilter *p, const pcre2_code *code, const char *patt
     type = 0;
     if (pcre2_pattern_info(code, PCRE2_INFO_LASTCODETYPE, &type) == 0 && type == 1 &&
         pcre2_pattern_info(code, PCRE2_INFO_LASTCODEUNIT, &unit) == 0)
-        p->nneed = unit_bytes(unit, caseless, p->need);
+        p->nneed = unit_bytes(unit, p->need);
 
     uint32_t min = 0;
     if (pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &min) == 0) p->min_length = min;

@@ -17,10 +17,11 @@
  * gets its prefilter from its pattern.  The tests only ever skip a rule
  * that could not have matched, so results are unchanged.
  *
- * Case: PCRE2 does not report whether its first/last code unit is caseless.
- * A pattern that may switch caseless on ("(?i" anywhere, which is how case-
- * insensitive lexicons are written) has its ASCII letters tested in both
- * cases and its non-ASCII units not tested at all.
+ * Case: PCRE2 does not report whether its first/last code unit is matched
+ * caselessly, and it makes some caseless by itself ([Mm] becomes a caseless
+ * 'm').  So an ASCII letter is always tested in both cases, and non-ASCII
+ * code units are not used (the other case of a letter may differ in that
+ * byte).  The start bitmap needs no such care: PCRE2 skips by it itself.
  */
 #ifndef UT_PREFILTER_H
 #define UT_PREFILTER_H
@@ -42,9 +43,8 @@ typedef struct ut_prefilter {
     size_t min_length;                     /* no match is shorter (in characters) */
 } ut_prefilter;
 
-/* Read the prefilter of a compiled pattern; `pattern` is its source text
- * (to see whether it may be caseless). */
-void ut_prefilter_init(ut_prefilter *p, const pcre2_code *code, const char *pattern);
+/* Read the prefilter of a compiled pattern. */
+void ut_prefilter_init(ut_prefilter *p, const pcre2_code *code);
 
 /* Which byte values occur in one text, found out lazily (per document). */
 typedef struct ut_bytecheck {
