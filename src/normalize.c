@@ -269,9 +269,6 @@ static int emit_run(outbuf *o, const ut_text *in, size_t i, size_t j) {
     const unsigned char *s = (const unsigned char *)in->s;
     memcpy(o->s + o->len, s + i, j - i);
     if (o->sparse) {
-        /* a continuation byte maps to orig+k here, not to its lead's offset
-         * as in a per-byte map: the same field offsets, since extract.c
-         * ends a span after the whole original character either way */
         if (add_seg(o, o->len, (uint32_t)i, true)) return -1;
     } else {
         /* every byte of a code point maps where the code point's first

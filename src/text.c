@@ -26,7 +26,12 @@ size_t ut_text_orig_seg(const ut_text *t, size_t i) {
         else hi = mid;
     }
     const ut_mapseg *g = &t->seg[lo];
-    return g->linear ? g->orig + (i - g->at) : g->orig;
+    if (!g->linear) return g->orig;
+    /* a continuation byte maps where its character's first byte came from,
+     * exactly as in a per-byte map */
+    size_t k = i;
+    while (k > g->at && k < t->len && ((unsigned char)t->s[k] & 0xC0) == 0x80) k--;
+    return g->orig + (k - g->at);
 }
 
 int ut_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {

@@ -11,9 +11,11 @@
  *
  * Normalizing clean UTF-8 changes a few bytes in long runs of unchanged
  * text, so there the map is kept as segments instead (`seg`, `map` NULL):
- * one per stretch that maps linearly (byte at+k came from orig+k) or, for
- * a rewritten piece, to one place (every byte from orig).  That saves four
- * bytes of map per byte of text.  Read it only through ut_text_orig.
+ * one per stretch that maps linearly (the character at at+k came from
+ * orig+k) or, for a rewritten piece, to one place (every byte from orig).
+ * That saves four bytes of map per byte of text; ut_text_orig gives the
+ * same offsets as a per-byte map would, byte for byte (every byte of a
+ * character maps where its first byte came from).
  */
 #ifndef UT_TEXT_H
 #define UT_TEXT_H
