@@ -10,7 +10,8 @@ second), the median CPU time (user + system) and throughput per CPU second
 Then the ratios, and instructions per byte from callgrind on a fixed
 slice: a figure that stays put on a noisy machine, for comparing commits.
 
-A row whose tool is missing is skipped, not failed.  To compare two builds
+A row whose tool is missing is skipped, not failed; the second Python row
+is skipped when the bench has used 60% of BENCH_BUDGET seconds (300).  To compare two builds
 on the input run.sh made: measure.py --no-yardsticks --bin OTHER/utdrag
 --out bench/out --corpus ../shared/corpus --reps N (N as run.sh printed).  A row whose first
 run takes longer than SLOW seconds is not repeated (the bench must fit in
@@ -27,6 +28,7 @@ import sys
 import time
 
 SLOW = 30.0
+BUDGET = float(os.environ.get("BENCH_BUDGET", "300"))  # seconds, roughly
 HAVE_TIME = os.access("/usr/bin/time", os.X_OK)
 
 # The rules' trigger patterns, for the rg floor: what every rule needs
@@ -132,13 +134,33 @@ def print_table(rows):
               f"{r['rps']:>10.0f}")
 
 
-def callgrind(binary, out_dir):
+def cut_slice(src, dst, size):
+    """The first `size` bytes of src, cut at a line end."""
+    with open(src, "rb") as fh:
+        data = fh.read(size)
+    with open(dst, "wb") as fh:
+        fh.write(data[:data.rfind(b"\n") + 1] if b"\n" in data else data)
+
+
+def callgrind(binary, out_dir, cpu_mbs):
     """Instructions of `utdrag extract` on the slice and on an empty file
-    (start-up: loading and JIT-compiling the rules), per byte of slice."""
+    (start-up: loading and JIT-compiling the rules), per byte of slice.
+
+    Valgrind runs ~50 times slower than the machine: when utdrag itself is
+    slow (many expensive rules), the slice is cut shorter so that this part
+    takes about a minute (BENCH_SLICE_FIXED=1 keeps the whole slice).
+    Instructions per byte hardly depend on the slice length."""
     if not shutil.which("valgrind") or os.environ.get("BENCH_NO_CALLGRIND"):
         print("callgrind: skipped (valgrind missing or BENCH_NO_CALLGRIND set)")
         return
     slice_path = os.path.join(out_dir, "slice.txt")
+    fit = int(cpu_mbs * 1e6 * 0.7)  # ~0.7 s of utdrag, ~1 minute under valgrind
+    if fit < os.path.getsize(slice_path) and not os.environ.get("BENCH_SLICE_FIXED"):
+        short = os.path.join(out_dir, "slice-short.txt")
+        cut_slice(slice_path, short, max(fit, 100000))
+        print(f"callgrind: utdrag runs at {cpu_mbs:.1f} MB per CPU second: "
+              f"slice cut to {os.path.getsize(short) / 1e6:.2f} MB to keep this part short")
+        slice_path = short
     empty_path = os.path.join(out_dir, "empty.txt")
     open(empty_path, "w").close()
     counts = {}
@@ -207,6 +229,10 @@ def main():
             rows.append(measure(f"rg triggers {name}", ["rg", "-j1", "--count-matches"] + triggers + [path],
                                 path, a.out, a.runs, "counts"))
     for name, path in () if a.no_yardsticks else (("big", big), ("many", many)):
+        if name == "many" and time.perf_counter() - t_start > BUDGET * 0.6:
+            print(f"python re many: skipped (the bench has run {time.perf_counter() - t_start:.0f} s; "
+                  f"budget {BUDGET:.0f} s)")
+            continue
         rows.append(measure(f"python re {name}", [sys.executable, os.path.join(here, "baseline.py"), path],
                             path, a.out, a.runs, "lines"))
     print_table(rows)
@@ -223,7 +249,7 @@ def main():
                 parts.append(f"{other} / utdrag = {o['cpu_mbs'] / u['cpu_mbs']:.2f} "
                              f"({o['mbs'] / u['mbs']:.2f})")
         print(f"  {name}: " + "; ".join(parts))
-    callgrind(a.bin, a.out)
+    callgrind(a.bin, a.out, by["utdrag big"]["cpu_mbs"])
     print(f"commands: {' '.join(by['utdrag big']['argv'])} > {a.out}/utdrag-big.out   (same for many/)")
     print(f"bench took {time.perf_counter() - t_start:.0f} s")
 
