@@ -92,8 +92,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_A)
 valgrind: all tests-bin
 	@UTDRAG_VALGRIND=1 UTDRAG_NO_ASAN=1 tests/run.sh
 
-bench: all
-	@bench/run.sh
+# bench/rule_cost reads the rule set's internals to time rules one by one
+BENCH_TOOL := $(BUILD)/bench/rule_cost
+$(BENCH_TOOL): bench/rule_cost.c $(LIB_A) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
+
+bench: all $(BENCH_TOOL)
+	@BUILD=$(BUILD) bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

@@ -61,7 +61,7 @@ static int decode_utf16(const unsigned char *b, size_t n, bool le, ut_text *out,
     }
     buf[o] = 0;
     map[o] = (uint32_t)n;
-    *out = (ut_text){buf, o, map, true, true};
+    *out = (ut_text){buf, o, map, true, true, NULL, 0};
     return 0;
 }
 
@@ -85,7 +85,7 @@ int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, 
         if (!skip) {
             /* Alias the caller's bytes: they must be NUL-terminated (ut_extract
              * guarantees it by copying into a buffer with one spare byte). */
-            *out = (ut_text){bytes, n, NULL, false, false};
+            *out = (ut_text){bytes, n, NULL, false, false, NULL, 0};
             return 0;
         }
         char *buf;
@@ -94,7 +94,7 @@ int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, 
         memcpy(buf, bytes + skip, n - skip);
         buf[n - skip] = 0;
         for (size_t i = 0; i <= n - skip; i++) map[i] = (uint32_t)(i + skip);
-        *out = (ut_text){buf, n - skip, map, true, true};
+        *out = (ut_text){buf, n - skip, map, true, true, NULL, 0};
         return 0;
     }
     *encoding = "windows-1252";
@@ -109,6 +109,6 @@ int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, 
     }
     buf[o] = 0;
     map[o] = (uint32_t)n;
-    *out = (ut_text){buf, o, map, true, true};
+    *out = (ut_text){buf, o, map, true, true, NULL, 0};
     return 0;
 }

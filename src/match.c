@@ -146,9 +146,13 @@ static int run_rule(const ut_ruleset *rs, const ut_rule *r, ut_scratch *s, ut_do
 }
 
 int ut_match_all_rules(const ut_ruleset *rs, ut_scratch *s, ut_docbuild *db, char **warnings) {
+    /* a rule that cannot match this text is skipped without running its
+     * regex (prefilter.h) */
+    ut_bytecheck seen;
+    ut_bytecheck_init(&seen, db->norm->s, db->norm->len);
     for (size_t i = 0; i < rs->nrules; i++) {
         const ut_rule *r = &rs->rules[i];
-        if (!r->enabled) continue;
+        if (!r->enabled || !ut_prefilter_may_match(&r->pre, &seen)) continue;
         if (run_rule(rs, r, s, db, warnings)) return -1;
     }
     return 0;

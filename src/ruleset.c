@@ -397,6 +397,7 @@ static int compile_rule(loader *L, ut_rule *r) {
      * reports false "uninitialised value" errors in it (make valgrind). */
     const char *no_jit = getenv("UTDRAG_NO_JIT");
     if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+    ut_prefilter_init(&r->pre, r->code);
     uint32_t caps = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &caps);
     if (caps + 1 > rs->max_pairs) rs->max_pairs = caps + 1;

@@ -31,6 +31,7 @@
 
 #include "../extractors/extractor.h"
 #include "lexicon.h"
+#include "prefilter.h"
 #include "utdrag.h"
 
 typedef struct ut_example {
@@ -54,9 +55,10 @@ struct ut_rule {
     bool ocr;               /* `ocr off` turns off the diacritic tolerance */
     ut_example *examples;
     size_t nexamples;
-    /* Prefilter: a rule whose pattern must contain a digit is skipped on a
-     * text without one (computed from the compiled pattern). */
-    bool needs_digit;
+    /* Cheap tests that skip the rule on a text it cannot match: the bytes
+     * a match must start with or contain (computed from the compiled
+     * pattern, see prefilter.h). */
+    ut_prefilter pre;
 };
 
 struct ut_ruleset {

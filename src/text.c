@@ -5,11 +5,33 @@
 
 void ut_text_release(ut_text *t) {
     if (t->owns_s) free((void *)t->s);
-    if (t->owns_map) free((void *)t->map);
+    if (t->owns_map) {
+        free((void *)t->map);
+        free((void *)t->seg);
+    }
     t->s = NULL;
     t->map = NULL;
+    t->seg = NULL;
+    t->nseg = 0;
     t->len = 0;
     t->owns_s = t->owns_map = false;
+}
+
+size_t ut_text_orig_seg(const ut_text *t, size_t i) {
+    /* the last segment starting at or before i */
+    size_t lo = 0, hi = t->nseg;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->seg[mid].at <= i) lo = mid;
+        else hi = mid;
+    }
+    const ut_mapseg *g = &t->seg[lo];
+    if (!g->linear) return g->orig;
+    /* a continuation byte maps where its character's first byte came from,
+     * exactly as in a per-byte map */
+    size_t k = i;
+    while (k > g->at && k < t->len && ((unsigned char)t->s[k] & 0xC0) == 0x80) k--;
+    return g->orig + (k - g->at);
 }
 
 int ut_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
@@ -39,11 +61,17 @@ bool ut_utf8_valid(const char *str, size_t n) {
         while (i + 8 <= n) {
             uint64_t w;
             __builtin_memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ULL) break;
+            uint64_t high = w & 0x8080808080808080ULL;
+            if (high) {
+                i += ut_word_skip(high); /* straight to the first non-ASCII byte */
+                break;
+            }
             i += 8;
         }
         if (i >= n) break;
         if (s[i] < 0x80) { i++; continue; }
+        /* two-byte sequences (å ä ö é and all of Latin-1) without a decode */
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
         uint32_t cp;
         int l = ut_utf8_decode(s + i, n - i, &cp);
         if (l < 0) return false;

@@ -8,6 +8,14 @@
  * When a stage changes nothing it aliases its input instead of copying
  * (`owns_s`/`owns_map` false) — the common case for clean UTF-8 files.
  * A NULL `map` means the identity (offset i is original offset i).
+ *
+ * Normalizing clean UTF-8 changes a few bytes in long runs of unchanged
+ * text, so there the map is kept as segments instead (`seg`, `map` NULL):
+ * one per stretch that maps linearly (the character at at+k came from
+ * orig+k) or, for a rewritten piece, to one place (every byte from orig).
+ * That saves four bytes of map per byte of text; ut_text_orig gives the
+ * same offsets as a per-byte map would, byte for byte (every byte of a
+ * character maps where its first byte came from).
  */
 #ifndef UT_TEXT_H
 #define UT_TEXT_H
@@ -15,14 +23,38 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+typedef struct ut_mapseg {
+    uint32_t at;     /* first byte of the segment in `s` (segments ascend) */
+    uint32_t orig;   /* its original offset */
+    uint32_t linear; /* 1: byte at+k is orig+k; 0: every byte is orig */
+} ut_mapseg;
+
 typedef struct ut_text {
     const char *s;  /* UTF-8, valid, NUL-terminated */
     size_t len;
-    const uint32_t *map; /* len+1 entries, or NULL for identity */
-    bool owns_s, owns_map;
+    const uint32_t *map; /* len+1 entries, or NULL for identity or segments */
+    bool owns_s, owns_map; /* owns_map: of `map` or of `seg` */
+    const ut_mapseg *seg; /* when not NULL (and map NULL): the map as segments, */
+    size_t nseg;          /* the first at 0, the last (constant) at len */
 } ut_text;
 
-static inline size_t ut_text_orig(const ut_text *t, size_t i) { return t->map ? t->map[i] : i; }
+size_t ut_text_orig_seg(const ut_text *t, size_t i);
+static inline size_t ut_text_orig(const ut_text *t, size_t i) {
+    return t->map ? t->map[i] : t->seg ? ut_text_orig_seg(t, i) : i;
+}
+
+/* Scanning 8 bytes at a time: `m` holds bit 7 of each byte of a word read
+ * with memcpy that needs a closer look (m != 0).  How many bytes before the
+ * first such byte can be skipped?  On a big-endian machine: none (still
+ * right, only slower). */
+static inline size_t ut_word_skip(uint64_t m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(m) >> 3;
+#else
+    (void)m;
+    return 0;
+#endif
+}
 void ut_text_release(ut_text *t);
 
 /* Is s[0..n) valid UTF-8 (no overlongs, no surrogates)? */

@@ -107,7 +107,7 @@ static void test_binary(void) {
 
 /* Normalize a UTF-8 literal, compare text and map. */
 static void norm_case(const char *in, const char *want, const char *want_map, const char *name) {
-    ut_text src = {in, strlen(in), NULL, false, false}, out;
+    ut_text src = {in, strlen(in), NULL, false, false, NULL, 0}, out;
     if (!is_int(ut_normalize(&src, NULL, &out), 0, "%s: normalizes", name)) return;
     is_str(out.s, want, "%s: text", name);
     check_map(&out, want_map, name);
@@ -116,7 +116,7 @@ static void norm_case(const char *in, const char *want, const char *want_map, co
 
 static void test_normalize(void) {
     const char *clean = "plain ASCII and åäö";
-    ut_text src = {clean, strlen(clean), NULL, false, false}, out;
+    ut_text src = {clean, strlen(clean), NULL, false, false, NULL, 0}, out;
     ut_normalize(&src, NULL, &out);
     ok(out.s == src.s && !out.owns_s, "clean text is aliased, not copied");
     ut_text_release(&out);
