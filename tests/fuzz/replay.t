@@ -10,6 +10,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 utdrag=${UTDRAG:-build/utdrag}
+utdrag=${utdrag##* } # the binary, without a wrapper such as valgrind
 build=$(dirname "$utdrag")
 lib=$build/libutdrag.a
 shared=${FUZZ_CORPUS:-../shared/corpus}

@@ -5,12 +5,13 @@
 # nothing is lost on the long line.
 . "$(dirname "$0")/lib.sh"
 plan 5
+# 50 MiB (1 MiB under valgrind)
 
-python3 - "$T/line.txt" "$T/lines.txt" <<'PY'
+python3 - "$T/line.txt" "$T/lines.txt" "$(mb 50)" <<'PY'
 import sys
 unit = ("Kommunstyrelsen beslutade 2024-01-23 i ärende dnr KS 2023/00658 att "
         "bevilja ansökan; sammanträde 2019-05-03 med diarienummer 511-2413-16. ")
-n = 50 * 1024 * 1024 // len(unit.encode()) + 1
+n = int(sys.argv[3]) // len(unit.encode()) + 1
 with open(sys.argv[1], "w") as f:
     f.write(unit * n)
 with open(sys.argv[2], "w") as f:

@@ -4,12 +4,12 @@
 . "$(dirname "$0")/lib.sh"
 plan 8
 
-python3 - "$T" <<'PY'
+python3 - "$T" "$(mb 20)" <<'PY'
 import sys
-d = sys.argv[1]
-open(d + "/newlines.txt", "wb").write(b"\n" * (20 << 20))
-open(d + "/crlf.txt", "wb").write(b"\r\n" * (10 << 20))
-open(d + "/spaces.txt", "wb").write(b" " * (20 << 20))
+d, n = sys.argv[1], int(sys.argv[2])
+open(d + "/newlines.txt", "wb").write(b"\n" * n)
+open(d + "/crlf.txt", "wb").write(b"\r\n" * (n // 2))
+open(d + "/spaces.txt", "wb").write(b" " * n)
 open(d + "/empty.txt", "wb").write(b"")
 PY
 for f in newlines crlf spaces empty; do
