@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # -o is atomic: the output is written to a temp file beside the target and
 # renamed into place only when everything was written.  A run killed with
-# SIGKILL or SIGTERM leaves the old file as it was; a run that fails
-# (write error, bad rules) leaves the old file and no temp file behind;
+# a signal leaves the old file as it was (and SIGTERM, SIGHUP, SIGINT
+# remove the temp file: only SIGKILL cannot); a run that fails (write
+# error, bad rules) leaves the old file and no temp file behind;
 # a run that succeeds leaves exactly what standard output would have got.
 . "$(dirname "$0")/lib.sh"
-plan 12
+plan 15
 
 python3 - "$T/big.txt" "$(mb 8)" <<'PY'
 import sys
@@ -25,9 +26,10 @@ cmp -s "$T/stdout" "$T/out/result.jsonl"
 ok $? "the file holds exactly what standard output gets"
 ok "$(leftovers)" "no temp file left"
 
-for sig in KILL TERM; do
+for sig in KILL TERM HUP; do
     echo OLD >"$T/out/result.jsonl"
-    ut extract -j 1 -o "$T/out/result.jsonl" --files-from "$T/list" 2>/dev/null &
+    # no `timeout` wrapper here: the signal must reach utdrag itself
+    $UTDRAG extract -j 1 -o "$T/out/result.jsonl" --files-from "$T/list" 2>/dev/null &
     pid=$!
     # wait until the new output is really being written, then kill
     for _ in $(seq 600); do
@@ -39,7 +41,10 @@ for sig in KILL TERM; do
     wait $pid 2>/dev/null
     [ "$running" = yes ] && [ "$(cat "$T/out/result.jsonl")" = OLD ]
     ok $? "SIG$sig in the middle of writing: the old file is intact"
-    find "$T/out" -name 'result.jsonl.tmp.*' -delete # a killed process cannot clean up
+    if [ $sig != KILL ]; then
+        ok "$(leftovers)" "SIG$sig: the temp file is removed"
+    fi
+    find "$T/out" -name 'result.jsonl.tmp.*' -delete # SIGKILL cannot be caught
 done
 
 # a write error: the file system fills (RLIMIT_FSIZE, with SIGXFSZ ignored
