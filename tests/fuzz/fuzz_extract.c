@@ -28,6 +28,26 @@ static size_t encoded_len(const char *text, const char *enc) {
     return n;
 }
 
+/* Code unit k of the input (a byte, or a UTF-16 unit after the BOM). */
+static uint32_t unit_at(const uint8_t *d, size_t k, const char *enc) {
+    if (!strcmp(enc, "utf-16le")) return (uint32_t)(d[2 + 2 * k] | d[3 + 2 * k] << 8);
+    if (!strcmp(enc, "utf-16be")) return (uint32_t)(d[2 + 2 * k] << 8 | d[3 + 2 * k]);
+    return d[k];
+}
+
+/* 1 + the line ends (LF, CRLF, lone CR) before byte offset `start` of
+ * the `size` input bytes. */
+static size_t count_lines(const uint8_t *d, size_t size, size_t start, const char *enc) {
+    bool utf16 = !strncmp(enc, "utf-16", 6);
+    size_t n = utf16 ? (start >= 2 ? (start - 2) / 2 : 0) : start;
+    size_t total = utf16 ? (size - 2) / 2 : size, line = 1;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t u = unit_at(d, k, enc);
+        if (u == '\n' || (u == '\r' && (k + 1 >= total || unit_at(d, k + 1, enc) != '\n'))) line++;
+    }
+    return line;
+}
+
 static ut_worker *worker;
 static void free_worker(void) { ut_worker_free(worker); }
 
@@ -48,7 +68,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(len == size && (size == 0 || memcmp(bytes, data, size) == 0));
     const char *enc = ut_doc_encoding(d);
     FUZZ_CHECK(enc && enc[0]);
-    bool utf16 = !strncmp(enc, "utf-16", 6);
     size_t prev_start = 0;
     for (size_t i = 0; i < ut_doc_nfields(d); i++) {
         const ut_field *f = ut_doc_field(d, i);
@@ -65,13 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             FUZZ_CHECK(f->attrs[k].key);
             if (f->attrs[k].kind == UT_ATTR_STR) FUZZ_CHECK(f->attrs[k].s);
         }
-        size_t line = 1; /* count U+000A code units before the field */
-        if (!utf16)
-            for (size_t b = 0; b < f->start; b++) line += data[b] == '\n';
-        else
-            for (size_t b = 2; b + 1 < f->start; b += 2)
-                line += enc[6] == 'l' ? (data[b] == '\n' && !data[b + 1]) : (!data[b] && data[b + 1] == '\n');
-        FUZZ_CHECK(f->line == line);
+        FUZZ_CHECK(f->line == count_lines(data, size, f->start, enc));
     }
     size_t nmeta;
     const ut_attr *meta = ut_doc_meta(d, &nmeta);
