@@ -164,7 +164,7 @@ char *cli_read_input(const char *path, size_t *len, char **error) {
         return fail(error, path, "is a directory");
     }
     int e = 0;
-    char *buf = ut_read_stream(f, len, &e);
+    char *buf = ut_read_document(f, len, &e);
     if (f != stdin) fclose(f);
     else clearerr(stdin);
     if (!buf) return fail(error, path, strerror(e));
