@@ -128,7 +128,7 @@ static size_t line_end_after(const ut_text *in, size_t i) {
     uint32_t cp;
     if (i >= in->len) return 0;
     int l = ut_utf8_decode((const unsigned char *)in->s + i, in->len - i, &cp);
-    if (l < 1 || classify(cp) != NEWLINE) return 0;
+    if (l < 1 || (cp != '\n' && classify(cp) != NEWLINE)) return 0;
     if (cp == '\r' && i + 1 < in->len && in->s[i + 1] == '\n') return i + 2;
     return i + (size_t)l;
 }
