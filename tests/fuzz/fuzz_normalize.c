@@ -5,10 +5,12 @@
  * For any bytes the decoder accepts: the text is valid UTF-8 and
  * NUL-terminated; each map is in range, never goes backwards, and ends at
  * the input length.  The normalized text holds none of the characters the
- * normalizer promises to rewrite, and normalizing it again changes nothing
- * (a rule sees the same text whether the file was clean or not).
+ * normalizer promises to rewrite, no word broken over a line end that it
+ * should have joined, and normalizing it again changes nothing (a rule
+ * sees the same text whether the file was clean or not).
  */
 #include <string.h>
+#include <utf8proc.h>
 
 #include "decode.h"
 #include "fuzz_util.h"
@@ -38,6 +40,28 @@ static void check_clean(const ut_text *t) {
     }
 }
 
+/* Code point at s[i] and its length (0 at the end). */
+static size_t cp_at(const ut_text *t, size_t i, uint32_t *cp) {
+    if (i >= t->len) return 0;
+    int l = ut_utf8_decode((const unsigned char *)t->s + i, t->len - i, cp);
+    FUZZ_CHECK(l > 0);
+    return (size_t)l;
+}
+
+static bool lower(uint32_t cp) { return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL; }
+
+/* "letter-\n  letter" is left only before a word of the keep lexicon. */
+static void check_joined(const ut_text *t, const ut_lexicon *keep) {
+    uint32_t prev = 0, cp;
+    for (size_t i = 0, l; (l = cp_at(t, i, &cp)); prev = cp, i += l) {
+        if (cp != '-' || !lower(prev) || i + 1 >= t->len || t->s[i + 1] != '\n') continue;
+        size_t j = i + 2, w, k;
+        while (j < t->len && t->s[j] == ' ') j++;
+        for (w = j; (k = cp_at(t, w, &cp)) && lower(cp); w += k) {}
+        if (w > j) FUZZ_CHECK(keep && ut_lexicon_get(keep, t->s + j, w - j));
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const ut_lexicon *keep = ut_ruleset_lexicon(fuzz_default_rules(), "hyphen_keep");
     /* the decoder may alias its input, which must be NUL-terminated */
@@ -59,6 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(ut_normalize(&dec, keep, &norm) == 0);
     check_map(&norm, size);
     check_clean(&norm);
+    check_joined(&norm, keep);
     /* idempotent: the normalized text is already normal */
     ut_text plain = {norm.s, norm.len, NULL, false, false};
     FUZZ_CHECK(ut_normalize(&plain, keep, &again) == 0);
