@@ -139,7 +139,15 @@ static size_t line_end_after(const ut_text *in, size_t i) {
  * on; else 0. */
 static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, size_t out_prev_len,
                           const ut_lexicon *keep) {
-    size_t j = line_end_after(in, i + 1);
+    /* characters the normalizer drops (soft hyphens) may stand between */
+    size_t k = i + 1;
+    while (k < in->len) {
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)in->s + k, in->len - k, &cp);
+        if (l < 1 || classify(cp) != DROP) break;
+        k += (size_t)l;
+    }
+    size_t j = line_end_after(in, k);
     if (!j || out_prev_len == 0) return 0;
     /* the letter before: last code point already emitted */
     size_t b = out_prev_len - 1;
