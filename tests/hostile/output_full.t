@@ -5,10 +5,11 @@
 . "$(dirname "$0")/lib.sh"
 plan 11
 
-python3 - "$T/in.txt" <<'PY'
+# 3 MiB (60 KiB under valgrind)
+python3 - "$T/in.txt" "$(mb 3)" <<'PY'
 import sys
 unit = "Kommunstyrelsen beslutade 2024-01-23 i ärende dnr KS 2023/00658.\n"
-open(sys.argv[1], "w").write(unit * 40000)
+open(sys.argv[1], "w").write(unit * (int(sys.argv[2]) // len(unit)))
 PY
 printf 'Beslut 2024-01-23\n' >"$T/small.txt"
 
@@ -33,6 +34,7 @@ mnt=$T/mnt
 mkdir "$mnt"
 trap 'umount "$mnt" 2>/dev/null; rm -rf "$T"' EXIT
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=1m tmpfs "$mnt" 2>/dev/null; then
+    head -c 1000000 /dev/zero >"$mnt/filler" # leave 48 KiB free
     echo OLD >"$mnt/result.jsonl"
     ut extract -j 1 -o "$mnt/result.jsonl" "$T/in.txt" 2>"$T/err"
     rc=$?
