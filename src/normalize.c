@@ -139,8 +139,11 @@ static size_t line_end_after(const ut_text *in, size_t i) {
  * on; else 0. */
 static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, size_t out_prev_len,
                           const ut_lexicon *keep) {
+    /* past the hyphen ('-' or a typographic one, several bytes long) */
+    uint32_t hy;
+    int hl = ut_utf8_decode((const unsigned char *)in->s + i, in->len - i, &hy);
     /* characters the normalizer drops (soft hyphens) may stand between */
-    size_t k = i + 1;
+    size_t k = i + (size_t)(hl > 0 ? hl : 1);
     while (k < in->len) {
         uint32_t cp;
         int l = ut_utf8_decode((const unsigned char *)in->s + k, in->len - k, &cp);
