@@ -164,10 +164,23 @@ static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, siz
         if (k < 1 || (cp != ' ' && classify(cp) != SPACE && classify(cp) != DROP)) break;
         j += (size_t)k;
     }
-    size_t w = j, l;
-    while (w < in->len && is_lower_at(in->s + w, in->len - w, &l)) w += l;
-    if (w == j) return 0;
-    if (keep && ut_lexicon_get(keep, in->s + j, w - j)) return 0;
+    /* the next word as a second pass would see it: dropped characters
+     * (a soft hyphen inside it) left out */
+    char word[64];
+    size_t w = j, n = 0, l;
+    for (;;) {
+        uint32_t cp;
+        if (w >= in->len || ut_utf8_decode((const unsigned char *)in->s + w, in->len - w, &cp) < 1) break;
+        if (is_lower_at(in->s + w, in->len - w, &l)) {
+            if (n + l < sizeof word) memcpy(word + n, in->s + w, l);
+            n += l;
+        } else if (classify(cp) == DROP) l = (size_t)ut_utf8_decode((const unsigned char *)in->s + w, in->len - w, &cp);
+        else break;
+        w += l;
+    }
+    if (n == 0) return 0;
+    /* keep words are short: a longer word is never one of them */
+    if (keep && n < sizeof word && ut_lexicon_get(keep, word, n)) return 0;
     return j;
 }
 
