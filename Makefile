@@ -41,6 +41,7 @@ help:
 	@echo "make test       deps + build + every test, then again under ASan+UBSan"
 	@echo "make test-fast  build + every test, without the sanitizer pass"
 	@echo "make valgrind   unit tests and CLI cases under valgrind"
+	@echo "make fuzz       libFuzzer harnesses, FUZZ_SECONDS (default 60) each"
 	@echo "make bench      throughput and peak memory on a large input"
 	@echo "make install    PREFIX=$(PREFIX)"
 
@@ -88,6 +89,34 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
 
+# Fuzzing (tests/fuzz/, README there): libFuzzer harnesses built with clang,
+# ASan and UBSan into build-fuzz/, each run FUZZ_SECONDS over a corpus seeded
+# from tests/fuzz/seeds, the saved crash inputs and $(FUZZ_CORPUS).
+# `make fuzz-replay` runs the saved inputs without libFuzzer, as the suite does.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CORPUS  ?= ../shared/corpus
+FUZZ_BUILD   := build-fuzz
+FUZZ_NAMES   := rules extract normalize writers
+FUZZ_FLAGS   := -O1 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude -Isrc -Iextractors \
+                -Itests/fuzz -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN     := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+
+.PHONY: fuzz fuzz-bin fuzz-replay
+fuzz: fuzz-bin
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CORPUS=$(FUZZ_CORPUS) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_NAMES)
+fuzz-bin: $(FUZZ_BIN)
+.SECONDARY: $(FUZZ_LIB_OBJ)
+$(FUZZ_BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) $(DEFS) -c $< -o $@
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_util.h $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_util.c $(FUZZ_LIB_OBJ) $(PKG_LIBS)
+fuzz-replay: all
+	@UTDRAG=$(BIN) tests/fuzz/replay.t
+
 # the C unit tests and the CLI cases under valgrind (build/ only)
 valgrind: all tests-bin
 	@UTDRAG_VALGRIND=1 UTDRAG_NO_ASAN=1 tests/run.sh
@@ -119,4 +148,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/utdrag
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -94,10 +94,12 @@ int person_document_roles(ut_docbuild *db) {
         char sub[256];
         size_t o = 0;
         for (size_t i = 0; i < len && o + 1 < sizeof sub; i++) sub[o++] = om[4 + i] == '\n' ? ' ' : om[4 + i];
-        /* never cut a character in two */
-        if (o + 1 >= sizeof sub)
+        /* never cut a character in two: when cut short, drop the last
+         * character whole (its continuation bytes, then its lead byte) */
+        if (o + 1 >= sizeof sub) {
             while (o && ((unsigned char)sub[o - 1] & 0xC0) == 0x80) o--;
-        if (o + 1 >= sizeof sub && o && (unsigned char)sub[o - 1] >= 0xC0) o--;
+            if (o) o--;
+        }
         sub[o] = 0;
         if (ut_docbuild_meta(db, "subject", "%s", sub)) return -1;
     } else if (from && from > hl) {

@@ -1,5 +1,6 @@
 /* decode.c — stage 1, bytes to UTF-8; see decode.h. */
 #include "decode.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +68,7 @@ static int decode_utf16(const unsigned char *b, size_t n, bool le, ut_text *out,
 
 int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, ut_error *err) {
     const unsigned char *b = (const unsigned char *)bytes;
-    if (n > UINT32_MAX - 16) {
+    if (n > UT_MAX_INPUT) {
         snprintf(err->text, sizeof err->text, "file larger than 4 GiB: split it first");
         return -1;
     }

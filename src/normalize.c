@@ -176,27 +176,66 @@ static bool is_lower_at(const char *s, size_t n, size_t *len) {
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
-/* At s[i] == '-' followed by a line end (LF, CRLF or CR): if a lower-case letter ends the text
- * before and begins the next line, and the next word is not one the
+/* Index just past the line end at s[i] (any character normalized to '\n';
+ * CRLF counts as one), or 0 if none starts there.  Every kind must join
+ * alike, or a CRLF file would normalize differently from its LF copy. */
+static size_t line_end_after(const ut_text *in, size_t i) {
+    uint32_t cp;
+    if (i >= in->len) return 0;
+    int l = ut_utf8_decode((const unsigned char *)in->s + i, in->len - i, &cp);
+    if (l < 1 || (cp != '\n' && classify(cp) != NEWLINE)) return 0;
+    if (cp == '\r' && i + 1 < in->len && in->s[i + 1] == '\n') return i + 2;
+    return i + (size_t)l;
+}
+
+/* At s[i] == '-' followed by a line end: if a lower-case letter ends the
+ * text before and begins the next line, and the next word is not one the
  * hyphen must stay before, return the index where the joined word goes
  * on; else 0. */
 static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, size_t out_prev_len,
                           const ut_lexicon *keep) {
-    if (i + 1 >= in->len || out_prev_len == 0) return 0;
-    /* Windows files break lines with CRLF: the same word break */
-    size_t j = i + 1;
-    if (in->s[j] == '\r') j++;
-    if (j < in->len && in->s[j] == '\n') j++;
-    if (j == i + 1) return 0;
+    /* past the hyphen ('-' or a typographic one, several bytes long) */
+    uint32_t hy;
+    int hl = ut_utf8_decode((const unsigned char *)in->s + i, in->len - i, &hy);
+    /* characters the normalizer drops (soft hyphens) may stand between */
+    size_t k = i + (size_t)(hl > 0 ? hl : 1);
+    while (k < in->len) {
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)in->s + k, in->len - k, &cp);
+        if (l < 1 || classify(cp) != DROP) break;
+        k += (size_t)l;
+    }
+    size_t j = line_end_after(in, k);
+    if (!j || out_prev_len == 0) return 0;
     /* the letter before: last code point already emitted */
     size_t b = out_prev_len - 1;
     while (b > 0 && ((unsigned char)out_prev[b] & 0xC0) == 0x80) b--;
     if (!is_lower_at(out_prev + b, out_prev_len - b, NULL)) return 0;
-    while (j < in->len && in->s[j] == ' ') j++;
-    size_t w = j, l;
-    while (w < in->len && is_lower_at(in->s + w, in->len - w, &l)) w += l;
-    if (w == j) return 0;
-    if (keep && ut_lexicon_get(keep, in->s + j, w - j)) return 0;
+    /* skip what the normalizer turns into spaces or drops, as a second
+     * pass over the normalized text would */
+    while (j < in->len) {
+        uint32_t cp;
+        int k = ut_utf8_decode((const unsigned char *)in->s + j, in->len - j, &cp);
+        if (k < 1 || (cp != ' ' && classify(cp) != SPACE && classify(cp) != DROP)) break;
+        j += (size_t)k;
+    }
+    /* the next word as a second pass would see it: dropped characters
+     * (a soft hyphen inside it) left out */
+    char word[64];
+    size_t w = j, n = 0, l;
+    for (;;) {
+        uint32_t cp;
+        if (w >= in->len || ut_utf8_decode((const unsigned char *)in->s + w, in->len - w, &cp) < 1) break;
+        if (is_lower_at(in->s + w, in->len - w, &l)) {
+            if (n + l < sizeof word) memcpy(word + n, in->s + w, l);
+            n += l;
+        } else if (classify(cp) == DROP) l = (size_t)ut_utf8_decode((const unsigned char *)in->s + w, in->len - w, &cp);
+        else break;
+        w += l;
+    }
+    if (n == 0) return 0;
+    /* keep words are short: a longer word is never one of them */
+    if (keep && n < sizeof word && ut_lexicon_get(keep, word, n)) return 0;
     return j;
 }
 
@@ -322,7 +361,16 @@ int ut_normalize(const ut_text *in, const ut_lexicon *keep, ut_text *out) {
             if (cp == '\r' && i + 1 < in->len && in->s[i + 1] == '\n') break; /* CRLF: keep LF */
             rc = emit(&o, "\n", 1, orig);
             break;
-        case DASH: rc = emit(&o, "-", 1, orig); break;
+        case DASH: {
+            /* a typographic hyphen at a line end breaks a word like '-' */
+            size_t next = hyphen_join(in, i, o.s, o.len, keep);
+            if (next) {
+                i = next;
+                continue;
+            }
+            rc = emit(&o, "-", 1, orig);
+            break;
+        }
         case SQUOTE: rc = emit(&o, "'", 1, orig); break;
         case DQUOTE: rc = emit(&o, "\"", 1, orig); break;
         case LIGATURE: rc = expand_ligature(&o, cp, orig); break;

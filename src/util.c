@@ -19,13 +19,24 @@ void ut_seterr(ut_error *err, const char *file, int line, const char *fmt, ...) 
     va_end(ap);
 }
 
-char *ut_read_stream(FILE *f, size_t *len, int *err_no) {
+static bool utf16_bom(const char *b, size_t n) {
+    return n >= 2 && (((unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE) ||
+                      ((unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF));
+}
+
+static char *read_stream(FILE *f, size_t *len, int *err_no, bool stop_at_nul) {
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n - 1, f);
+        bool nul = stop_at_nul && memchr(buf + n, 0, got) && !utf16_bom(buf, n + got);
         n += got;
-        if (n + 1 < cap) break; /* end of file or an error */
+        if (nul || n + 1 < cap) break; /* binary, end of file, or an error */
+        if (n > UT_MAX_INPUT) { /* an endless stream: /dev/zero, `yes |` */
+            free(buf);
+            *err_no = EFBIG;
+            return NULL;
+        }
         char *nb = realloc(buf, cap * 2);
         if (!nb) {
             free(buf);
@@ -48,6 +59,9 @@ char *ut_read_stream(FILE *f, size_t *len, int *err_no) {
     *len = n;
     return buf;
 }
+
+char *ut_read_stream(FILE *f, size_t *len, int *err_no) { return read_stream(f, len, err_no, false); }
+char *ut_read_document(FILE *f, size_t *len, int *err_no) { return read_stream(f, len, err_no, true); }
 
 char *ut_read_file(const char *path, size_t *len, ut_error *err) {
     FILE *f = fopen(path, "rb");

@@ -6,6 +6,7 @@
 #define UT_UTIL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "utdrag.h"
 
@@ -13,10 +14,17 @@
 
 /* Whole file as a NEW NUL-terminated buffer (free()), or NULL with err. */
 char *ut_read_file(const char *path, size_t *len, ut_error *err);
+/* The largest input a document can be: offset maps are 32-bit. */
+#define UT_MAX_INPUT ((size_t)UINT32_MAX - 16)
 /* Read `f` to its end, whatever its size says (pipes, FIFOs, a file that
  * changes while read): NEW NUL-terminated buffer, or NULL with *err_no set
- * (ENOMEM or the read error).  Does not close `f`. */
+ * (ENOMEM, EFBIG past UT_MAX_INPUT, or the read error).  Does not close `f`. */
 char *ut_read_stream(FILE *f, size_t *len, int *err_no);
+/* The same for a document: reading stops early at the first block holding
+ * a NUL byte unless the stream starts with a UTF-16 BOM.  The decoder
+ * refuses such input as binary anyway (decode.h), so /dev/zero or a huge
+ * binary file is refused at once, not after being read whole. */
+char *ut_read_document(FILE *f, size_t *len, int *err_no);
 char *ut_strdup(const char *s);            /* NEW */
 char *ut_strndup(const char *s, size_t n); /* NEW */
 /* Append src to the heap string dst (NULL = empty), reallocating: takes

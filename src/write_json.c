@@ -13,7 +13,7 @@ int ut_write_json_doc(ut_writer *wr, const ut_doc *d) {
     size_t nmeta;
     const ut_attr *meta = ut_doc_meta(d, &nmeta);
     for (size_t i = 0; !rc && i < nmeta; i++)
-        if (meta[i].kind == UT_ATTR_STR) rc |= json_object_set_new(doc, meta[i].key, json_string(meta[i].s));
+        if (meta[i].kind == UT_ATTR_STR) rc |= json_object_set_new(doc, meta[i].key, ut_json_string_lossy(meta[i].s));
     for (size_t i = 0; !rc && i < ut_doc_nfields(d); i++) {
         json_t *o = ut_record_json(d, ut_doc_field(d, i), 0);
         rc |= o ? json_array_append_new(fields, o) : -1;

@@ -2,6 +2,7 @@
  * atomic output. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,7 +164,7 @@ char *cli_read_input(const char *path, size_t *len, char **error) {
         return fail(error, path, "is a directory");
     }
     int e = 0;
-    char *buf = ut_read_stream(f, len, &e);
+    char *buf = ut_read_document(f, len, &e);
     if (f != stdin) fclose(f);
     else clearerr(stdin);
     if (!buf) return fail(error, path, strerror(e));
@@ -194,6 +195,30 @@ int cli_inputs_from_file(cli_inputs *in, const char *file, bool nul) {
     return rc;
 }
 
+/* The temp file of -o while it is being written, for the signal handler:
+ * a run stopped by Ctrl-C, SIGTERM or SIGHUP removes it and dies of the
+ * signal as it would have (the old output stays; SIGKILL cannot be caught,
+ * so a killed run may still leave FILE.tmp.XXXXXX behind). */
+static char *volatile pending_tmp;
+
+static void remove_pending_tmp(int sig) {
+    char *p = pending_tmp;
+    if (p) unlink(p); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void guard_tmp(char *tmp) {
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    pending_tmp = tmp;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old, sa = {.sa_handler = remove_pending_tmp};
+        sigemptyset(&sa.sa_mask);
+        /* a signal the caller ignores (nohup, background jobs) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 int cli_output_open(cli_output *o, const char *path) {
     memset(o, 0, sizeof *o);
     if (!path || !strcmp(path, "-")) {
@@ -218,6 +243,7 @@ int cli_output_open(cli_output *o, const char *path) {
         free(o->final_path);
         return -1;
     }
+    guard_tmp(o->tmp_path);
     return 0;
 }
 
@@ -235,6 +261,7 @@ int cli_output_close(cli_output *o, bool ok) {
         ok = false;
     }
     if (fclose(o->fp)) ok = false;
+    pending_tmp = NULL; /* from here on the temp file is renamed or removed */
     if (ok && rename(o->tmp_path, o->final_path)) {
         cli_error("%s: cannot rename into place: %s", o->final_path, strerror(errno));
         ok = false;

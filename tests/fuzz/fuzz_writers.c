@@ -1,0 +1,242 @@
+/*
+ * fuzz_writers.c — harness (d): the JSON Lines, JSON and CSV writers with
+ * hostile field contents.
+ *
+ * A rule set with one rule that turns every line into a field puts the
+ * input itself (quotes, ';', ',', CR, invalid UTF-8 read as Windows-1252,
+ * formula starters) into `value` and `text`; the first bytes of the input
+ * become the document name, so names that are not UTF-8 are written too.
+ * The default rule set adds fields with typed attributes.  Every format is
+ * written to memory and read back — JSON with jansson, CSV with libcsv in
+ * strict mode — and must give back exactly the values of the document.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <jansson.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fuzz_util.h"
+#include "text.h"
+
+static const char line_rules[] =
+    "# every line is a field: the writers get whatever the input holds\n"
+    "rule fuzz.line\n"
+    "  type      org\n"
+    "  normalize text\n"
+    "  pattern   [^\\n]+\n";
+
+static char *dir;
+static ut_ruleset *line_rs;
+static ut_worker *line_worker, *default_worker;
+
+static void cleanup(void) {
+    ut_worker_free(line_worker);
+    ut_worker_free(default_worker);
+    ut_ruleset_free(line_rs);
+    fuzz_rm_tree(dir);
+    free(dir);
+}
+
+static void setup(void) {
+    dir = fuzz_mkdtemp();
+    FUZZ_CHECK(dir);
+    FUZZ_CHECK(fuzz_write_file(dir, "line.rules", line_rules, strlen(line_rules)) == 0);
+    ut_error err;
+    line_rs = ut_ruleset_load(dir, &err);
+    if (!line_rs) fprintf(stderr, "fuzz: %s:%d: %s\n", err.file, err.line, err.text);
+    FUZZ_CHECK(line_rs);
+    line_worker = ut_worker_new(line_rs);
+    default_worker = ut_worker_new(fuzz_default_rules());
+    FUZZ_CHECK(line_worker && default_worker);
+    atexit(cleanup);
+}
+
+/* Write d in one format into a NEW buffer (*len bytes). */
+static char *write_doc(const ut_doc *d, ut_format fmt, unsigned flags, size_t *len) {
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+    FUZZ_CHECK(f);
+    ut_writer *wr = ut_writer_new(f, fmt, flags);
+    FUZZ_CHECK(wr);
+    FUZZ_CHECK(ut_writer_doc(wr, d) == 0);
+    FUZZ_CHECK(ut_writer_finish(wr) == 0);
+    FUZZ_CHECK(fclose(f) == 0);
+    return buf;
+}
+
+/* The name as the JSON writers must show it (invalid UTF-8 → U+FFFD). */
+static int same_name(const char *got, const char *name) {
+    if (ut_utf8_valid(name, strlen(name))) return !strcmp(got, name);
+    return ut_utf8_valid(got, strlen(got)) && strstr(got, "\xEF\xBF\xBD") != NULL;
+}
+
+static void check_record(json_t *o, const ut_field *f) {
+    FUZZ_CHECK(json_is_object(o));
+    FUZZ_CHECK(!strcmp(json_string_value(json_object_get(o, "type")), f->type));
+    FUZZ_CHECK(!strcmp(json_string_value(json_object_get(o, "value")), f->value));
+    FUZZ_CHECK(!strcmp(json_string_value(json_object_get(o, "text")), f->text));
+    FUZZ_CHECK(!strcmp(json_string_value(json_object_get(o, "rule")), f->rule));
+    FUZZ_CHECK(json_integer_value(json_object_get(o, "start")) == (json_int_t)f->start);
+    FUZZ_CHECK(json_integer_value(json_object_get(o, "end")) == (json_int_t)f->end);
+    FUZZ_CHECK(json_integer_value(json_object_get(o, "line")) == (json_int_t)f->line);
+    for (size_t k = 0; k < f->nattrs; k++) {
+        const ut_attr *a = &f->attrs[k];
+        json_t *v = json_object_get(o, a->key);
+        FUZZ_CHECK(v);
+        if (a->kind == UT_ATTR_STR) FUZZ_CHECK(!strcmp(json_string_value(v), a->s));
+        if (a->kind == UT_ATTR_INT) FUZZ_CHECK(json_integer_value(v) == a->i);
+    }
+}
+
+static void check_jsonl(const ut_doc *d) {
+    size_t len;
+    char *out = write_doc(d, UT_FORMAT_JSONL, 0, &len);
+    FUZZ_CHECK(len == strlen(out)); /* no NUL may reach the output */
+    size_t i = 0;
+    for (char *line = out; *line; i++) {
+        char *nl = strchr(line, '\n');
+        FUZZ_CHECK(nl); /* every record ends its line */
+        json_error_t jerr;
+        json_t *o = json_loadb(line, (size_t)(nl - line), 0, &jerr);
+        if (!o) fprintf(stderr, "jsonl: %s\n", jerr.text);
+        FUZZ_CHECK(o);
+        FUZZ_CHECK(i < ut_doc_nfields(d));
+        check_record(o, ut_doc_field(d, i));
+        FUZZ_CHECK(same_name(json_string_value(json_object_get(o, "doc")), ut_doc_name(d)));
+        json_decref(o);
+        line = nl + 1;
+    }
+    FUZZ_CHECK(i == ut_doc_nfields(d));
+    free(out);
+}
+
+static void check_json(const ut_doc *d) {
+    size_t len;
+    char *out = write_doc(d, UT_FORMAT_JSON, 0, &len);
+    json_error_t jerr;
+    json_t *all = json_loadb(out, len, 0, &jerr);
+    if (!all) fprintf(stderr, "json: %s\n", jerr.text);
+    FUZZ_CHECK(json_is_array(all) && json_array_size(all) == 1);
+    json_t *doc = json_array_get(all, 0);
+    FUZZ_CHECK(same_name(json_string_value(json_object_get(doc, "doc")), ut_doc_name(d)));
+    FUZZ_CHECK(!strcmp(json_string_value(json_object_get(doc, "encoding")), ut_doc_encoding(d)));
+    json_t *fields = json_object_get(doc, "fields");
+    FUZZ_CHECK(json_is_array(fields) && json_array_size(fields) == ut_doc_nfields(d));
+    for (size_t i = 0; i < ut_doc_nfields(d); i++) check_record(json_array_get(fields, i), ut_doc_field(d, i));
+    json_decref(all);
+    free(out);
+}
+
+/* CSV read back with libcsv: rows of cells. */
+typedef struct csv_rows {
+    char ***rows;
+    size_t *ncells;
+    size_t nrows;
+    char **cur;
+    size_t ncur;
+} csv_rows;
+
+static void on_cell(void *s, size_t n, void *ud) {
+    csv_rows *r = ud;
+    char **c = realloc(r->cur, (r->ncur + 1) * sizeof *c);
+    FUZZ_CHECK(c);
+    r->cur = c;
+    FUZZ_CHECK((c[r->ncur] = malloc(n + 1)));
+    if (n) memcpy(c[r->ncur], s, n);
+    c[r->ncur++][n] = 0;
+}
+
+static void on_row(int term, void *ud) {
+    (void)term;
+    csv_rows *r = ud;
+    r->rows = realloc(r->rows, (r->nrows + 1) * sizeof *r->rows);
+    r->ncells = realloc(r->ncells, (r->nrows + 1) * sizeof *r->ncells);
+    FUZZ_CHECK(r->rows && r->ncells);
+    r->rows[r->nrows] = r->cur;
+    r->ncells[r->nrows++] = r->ncur;
+    r->cur = NULL;
+    r->ncur = 0;
+}
+
+static void free_rows(csv_rows *r) {
+    for (size_t i = 0; i < r->nrows; i++) {
+        for (size_t k = 0; k < r->ncells[i]; k++) free(r->rows[i][k]);
+        free(r->rows[i]);
+    }
+    free(r->rows);
+    free(r->ncells);
+}
+
+/* What a CSV cell must hold for a value (Excel guards formula starters). */
+static int same_cell(const char *cell, const char *v, int excel) {
+    if (!v) v = "";
+    if (excel && *v && strchr("=+-@", v[0])) return cell[0] == '\'' && !strcmp(cell + 1, v);
+    return !strcmp(cell, v);
+}
+
+static void check_csv(const ut_doc *d, int excel) {
+    size_t len;
+    char *out = write_doc(d, UT_FORMAT_CSV, excel ? UT_WRITE_EXCEL : 0, &len);
+    const char *body = out;
+    if (excel) {
+        FUZZ_CHECK(len >= 3 && !memcmp(out, "\xEF\xBB\xBF", 3));
+        body += 3;
+        len -= 3;
+    }
+    struct csv_parser p;
+    FUZZ_CHECK(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) == 0);
+    if (excel) csv_set_delim(&p, ';');
+    csv_rows rows = {0};
+    FUZZ_CHECK(csv_parse(&p, body, len, on_cell, on_row, &rows) == len);
+    FUZZ_CHECK(csv_fini(&p, on_cell, on_row, &rows) == 0);
+    csv_free(&p);
+    const char *const *cols = ut_csv_columns();
+    size_t ncols = 0;
+    while (cols[ncols]) ncols++;
+    FUZZ_CHECK(rows.nrows == 1 + ut_doc_nfields(d));
+    for (size_t c = 0; c < ncols; c++) FUZZ_CHECK(!strcmp(rows.rows[0][c], cols[c]));
+    for (size_t i = 0; i < ut_doc_nfields(d); i++) {
+        const ut_field *f = ut_doc_field(d, i);
+        char **row = rows.rows[i + 1];
+        FUZZ_CHECK(rows.ncells[i + 1] == ncols);
+        char num[32];
+        FUZZ_CHECK(same_cell(row[0], ut_doc_name(d), excel));
+        snprintf(num, sizeof num, "%zu", f->line);
+        FUZZ_CHECK(!strcmp(row[1], num));
+        snprintf(num, sizeof num, "%zu", f->start);
+        FUZZ_CHECK(!strcmp(row[2], num));
+        snprintf(num, sizeof num, "%zu", f->end);
+        FUZZ_CHECK(!strcmp(row[3], num));
+        FUZZ_CHECK(same_cell(row[4], f->type, excel));
+        FUZZ_CHECK(same_cell(row[5], f->value, excel));
+        FUZZ_CHECK(same_cell(row[6], f->text, excel));
+        FUZZ_CHECK(same_cell(row[7], f->rule, excel));
+    }
+    free_rows(&rows);
+    free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (!dir) setup();
+    /* a hostile document name: the input's first bytes, up to a NUL */
+    char name[33];
+    size_t nl = 0;
+    while (nl < size && nl < sizeof name - 1 && data[nl]) {
+        name[nl] = (char)data[nl];
+        nl++;
+    }
+    name[nl] = 0;
+    ut_worker *workers[] = {line_worker, default_worker};
+    for (size_t k = 0; k < 2; k++) {
+        ut_error err;
+        ut_doc *d = ut_extract(workers[k], name, data, size, &err);
+        if (!d) return 0; /* refused as binary: nothing to write */
+        check_jsonl(d);
+        check_json(d);
+        check_csv(d, 0);
+        check_csv(d, 1);
+        ut_doc_free(d);
+    }
+    return 0;
+}
