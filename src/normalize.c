@@ -211,6 +211,19 @@ static size_t hyphen_join(const ut_text *in, size_t i, const char *out_prev, siz
     size_t b = out_prev_len - 1;
     while (b > 0 && ((unsigned char)out_prev[b] & 0xC0) == 0x80) b--;
     if (!is_lower_at(out_prev + b, out_prev_len - b, NULL)) return 0;
+    /* a keep word before the hyphen (`samt-` at a line end) is not broken
+     * there: joining it would change the word the break before it was
+     * judged by, and a second pass would judge that break differently */
+    if (keep) {
+        size_t ws = out_prev_len;
+        while (ws > 0) {
+            size_t c = ws - 1;
+            while (c > 0 && ((unsigned char)out_prev[c] & 0xC0) == 0x80) c--;
+            if (!is_lower_at(out_prev + c, ws - c, NULL)) break;
+            ws = c;
+        }
+        if (out_prev_len - ws < 64 && ut_lexicon_get(keep, out_prev + ws, out_prev_len - ws)) return 0;
+    }
     /* skip what the normalizer turns into spaces or drops, as a second
      * pass over the normalized text would */
     while (j < in->len) {
@@ -244,9 +257,11 @@ static inline bool ascii_special(unsigned char c) {
     return c < 0x0E && c >= '\t' && c != '\n';
 }
 
-/* A '-' that ends a line may join a word broken across it (hyphen_join). */
+/* A '-' that may end a line may join a word broken across it
+ * (hyphen_join decides): before '\n', '\r', or any non-ASCII character
+ * (U+2028, U+0085, or soft hyphens standing before the line end). */
 static inline bool hyphen_at_line_end(const unsigned char *s, size_t n, size_t i) {
-    return s[i] == '-' && i + 1 < n && (s[i + 1] == '\n' || s[i + 1] == '\r');
+    return s[i] == '-' && i + 1 < n && (s[i + 1] == '\n' || s[i + 1] == '\r' || s[i + 1] >= 0x80);
 }
 
 /* Bit 7 set for each byte of this 8-byte word that needs a closer look:
