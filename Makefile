@@ -95,6 +95,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_A)
 # `make fuzz-replay` runs the saved inputs without libFuzzer, as the suite does.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
+FUZZ_SEED    ?= 0
 FUZZ_CORPUS  ?= ../shared/corpus
 FUZZ_BUILD   := build-fuzz
 FUZZ_NAMES   := rules extract normalize writers
@@ -106,7 +107,7 @@ FUZZ_BIN     := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
 
 .PHONY: fuzz fuzz-bin fuzz-replay
 fuzz: fuzz-bin
-	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CORPUS=$(FUZZ_CORPUS) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_NAMES)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) FUZZ_CORPUS=$(FUZZ_CORPUS) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_NAMES)
 fuzz-bin: $(FUZZ_BIN)
 .SECONDARY: $(FUZZ_LIB_OBJ)
 $(FUZZ_BUILD)/%.o: %.c $(HEADERS)

@@ -8,6 +8,8 @@
 set -u
 build=$1; shift
 secs=${FUZZ_SECONDS:-60}
+# FUZZ_SEED=N makes a run repeatable (CI uses one); 0 = libFuzzer's own
+seedopt=${FUZZ_SEED:-0}
 shared=${FUZZ_CORPUS:-../shared/corpus}
 here=$(cd "$(dirname "$0")" && pwd)
 status=0
@@ -37,7 +39,7 @@ for name in "$@"; do
     [ -d "$corpus" ] || seed "$name" "$corpus"
     mkdir -p "$art"
     echo "== fuzz_$name: ${secs}s, corpus $corpus"
-    if "$bin" -max_total_time="$secs" -max_len="$(max_len "$name")" -timeout=20 -rss_limit_mb=2048 \
+    if "$bin" -seed="$seedopt" -max_total_time="$secs" -max_len="$(max_len "$name")" -timeout=20 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$art/" "$corpus" >"$build/fuzz_$name.log" 2>&1; then
         grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+ *DONE' "$build/fuzz_$name.log" | tr '\n' ' '
         echo "ok"
