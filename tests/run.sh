@@ -58,18 +58,22 @@ for b in $builds; do
             printf '#!/bin/sh\nexec env %s UTDRAG="%s" "%s/tests/%s.sh"\n' "$san" "$bin" "$root" "$s" >"$t/$s"
             list="$list $t/$s"
         done
-        # TAP scripts that other parts of the project keep beside these
-        for f in tests/*/*.t; do
-            [ -f "$f" ] || continue
-            w=$t/$(basename "$(dirname "$f")")-$(basename "$f" .t)
-            # its own #! line says what runs it (sh, bash, python3...)
-            interp=$(head -n 1 "$f" | sed -n 's/^#![[:space:]]*//p')
-            [ -x "$f" ] && interp=""
-            [ -z "$interp" ] && [ ! -x "$f" ] && interp=sh
-            printf '#!/bin/sh\ncd "%s" && exec env %s UTDRAG="%s" %s "%s/%s"\n' "$root" "$san" "$bin" "$interp" "$root" "$f" >"$w"
-            list="$list $w"
-        done
     fi
+    # TAP scripts that other parts of the project keep beside these; under
+    # valgrind only those written for a wrapped $UTDRAG (hostile inputs and
+    # the fuzz replays: their sizes shrink, they run each input under memcheck)
+    scripts="tests/*/*.t"
+    [ -n "$vg" ] && scripts="tests/hostile/*.t tests/fuzz/*.t"
+    for f in $scripts; do
+        [ -f "$f" ] || continue
+        w=$t/$(basename "$(dirname "$f")")-$(basename "$f" .t)
+        # its own #! line says what runs it (sh, bash, python3...)
+        interp=$(head -n 1 "$f" | sed -n 's/^#![[:space:]]*//p')
+        [ -x "$f" ] && interp=""
+        [ -z "$interp" ] && [ ! -x "$f" ] && interp=sh
+        printf '#!/bin/sh\ncd "%s" && exec env %s UTDRAG_VALGRIND="%s" UTDRAG="%s" %s "%s/%s"\n' "$root" "$san" "${UTDRAG_VALGRIND:-}" "$bin" "$interp" "$root" "$f" >"$w"
+        list="$list $w"
+    done
     chmod +x "$t"/*
 done
 
