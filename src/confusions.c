@@ -253,41 +253,49 @@ static char bare_letter(uint32_t cp) {
     return (char)d[0];
 }
 
-char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out) {
-    bool tolerant = cf && count_chars(word) >= UT_OCR_MIN_CHARS;
-    for (const char *p = word; *p && out;) {
-        const entry *e = tolerant ? entry_at(cf, p) : NULL;
-        if (!e) {
-            uint32_t cp;
-            int l = ut_utf8_decode((const unsigned char *)p, strlen(p), &cp);
-            if (l < 1) l = 1;
-            char bare = cf ? bare_letter(cp) : 0;
-            if (bare) out = append(out, "[", 1);
-            out = append_escaped(out, p, (size_t)l, bare != 0);
-            if (bare && out) out = append(out, &bare, 1);
-            if (bare && out) out = append(out, "]", 1);
-            p += l;
-            continue;
-        }
-        /* single characters throughout: a class; else an alternation */
-        bool single = count_chars(e->clean) == 1;
-        for (size_t k = 0; single && k < e->nseen; k++) single = count_chars(e->seen[k]) == 1;
-        if (single) {
-            out = append(out, "[", 1);
-            out = append_escaped(out, e->clean, strlen(e->clean), true);
-            for (size_t k = 0; out && k < e->nseen; k++) out = append_escaped(out, e->seen[k], strlen(e->seen[k]), true);
-            if (out) out = append(out, "]", 1);
-        } else {
-            out = append(out, "(?:", 3);
-            out = append_escaped(out, e->clean, strlen(e->clean), false);
-            for (size_t k = 0; out && k < e->nseen; k++) {
-                out = append(out, "|", 1);
-                if (out) out = append_escaped(out, e->seen[k], strlen(e->seen[k]), false);
-            }
-            if (out) out = append(out, ")", 1);
-        }
-        p += strlen(e->clean);
+bool ut_confusions_tolerant(const ut_confusions *cf, const char *word) {
+    return cf && count_chars(word) >= UT_OCR_MIN_CHARS;
+}
+
+char *ut_confusions_unit(const ut_confusions *cf, bool tolerant, const char **pp, char *out) {
+    const char *p = *pp;
+    const entry *e = tolerant ? entry_at(cf, p) : NULL;
+    if (!e) {
+        uint32_t cp;
+        int l = ut_utf8_decode((const unsigned char *)p, strlen(p), &cp);
+        if (l < 1) l = 1;
+        char bare = cf ? bare_letter(cp) : 0;
+        if (bare) out = append(out, "[", 1);
+        if (out) out = append_escaped(out, p, (size_t)l, bare != 0);
+        if (bare && out) out = append(out, &bare, 1);
+        if (bare && out) out = append(out, "]", 1);
+        *pp = p + l;
+        return out;
     }
+    /* single characters throughout: a class; else an alternation */
+    bool single = count_chars(e->clean) == 1;
+    for (size_t k = 0; single && k < e->nseen; k++) single = count_chars(e->seen[k]) == 1;
+    if (single) {
+        out = append(out, "[", 1);
+        if (out) out = append_escaped(out, e->clean, strlen(e->clean), true);
+        for (size_t k = 0; out && k < e->nseen; k++) out = append_escaped(out, e->seen[k], strlen(e->seen[k]), true);
+        if (out) out = append(out, "]", 1);
+    } else {
+        out = append(out, "(?:", 3);
+        if (out) out = append_escaped(out, e->clean, strlen(e->clean), false);
+        for (size_t k = 0; out && k < e->nseen; k++) {
+            out = append(out, "|", 1);
+            if (out) out = append_escaped(out, e->seen[k], strlen(e->seen[k]), false);
+        }
+        if (out) out = append(out, ")", 1);
+    }
+    *pp = p + strlen(e->clean);
+    return out;
+}
+
+char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out) {
+    bool tolerant = ut_confusions_tolerant(cf, word);
+    for (const char *p = word; *p && out;) out = ut_confusions_unit(cf, tolerant, &p, out);
     return out;
 }
 

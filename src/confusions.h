@@ -39,6 +39,13 @@ void ut_confusions_free(ut_confusions *cf);
  * set of characters to backslash-escape. */
 char *ut_confusions_regex(const ut_confusions *cf, const char *word, char *out);
 
+/* The same one unit at a time, for callers that factor words (regex_trie.h):
+ * appends the regex of the character (or confused letter sequence) at *p
+ * to `out` (NEW string, realloc'ed; NULL on OOM) and advances *p past it.
+ * `tolerant` is ut_confusions_tolerant(cf, word) of the whole word. */
+bool ut_confusions_tolerant(const ut_confusions *cf, const char *word);
+char *ut_confusions_unit(const ut_confusions *cf, bool tolerant, const char **p, char *out);
+
 /* A NEW copy of the regex `pattern` in which every literal letter with a
  * diacritic also accepts its bare letter and its one-character OCR
  * readings from `cf` (`ö` → `[öoé6...]`, inside a class `[a-zö]` →

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "regex_trie.h"
 #include "util.h"
 
 typedef struct entry {
@@ -189,27 +190,49 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
     return res;
 }
 
-static int by_length_desc(const void *a, const void *b) {
-    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-    if (la != lb) return la < lb ? 1 : -1;
-    return strcmp(*(char *const *)a, *(char *const *)b);
+/* The units of one word (confusions.h), as NEW strings in *units. */
+static size_t word_units(const ut_confusions *cf, const char *word, char ***units) {
+    size_t n = 0, cap = strlen(word) + 1;
+    char **u = malloc(cap * sizeof *u);
+    if (!u) return (size_t)-1;
+    bool tolerant = ut_confusions_tolerant(cf, word);
+    for (const char *p = word; *p;) {
+        char *one = ut_confusions_unit(cf, tolerant, &p, ut_strdup(""));
+        if (!one) {
+            while (n) free(u[--n]);
+            free(u);
+            return (size_t)-1;
+        }
+        u[n++] = one;
+    }
+    *units = u;
+    return n;
 }
 
 char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf) {
     if (lx->exact) cf = NULL;
-    char **words = malloc(lx->n * sizeof *words);
-    if (!words) return NULL;
-    for (size_t i = 0; i < lx->n; i++) words[i] = lx->e[i].word;
-    qsort(words, lx->n, sizeof *words, by_length_desc);
-    char *out = ut_strdup(lx->case_sensitive ? "(?:" : "(?i:");
-    for (size_t i = 0; out && i < lx->n; i++) {
-        if (i && !strcmp(words[i], words[i - 1])) continue;
-        if (i && !(out = ut_str_append(out, "|"))) break;
-        out = ut_confusions_regex(cf, words[i], out);
+    ut_regex_trie *t = ut_regex_trie_new();
+    if (!t) return NULL;
+    for (size_t i = 0; i < lx->n; i++) {
+        char **units;
+        /* caseless lists share paths whatever the case the file gives
+         * (`Moderaterna`, `moderata`), so that longest-first holds */
+        size_t n = word_units(cf, lx->case_sensitive ? lx->e[i].word : lx->e[i].key, &units);
+        if (n == (size_t)-1) goto oom;
+        int rc = ut_regex_trie_add(t, (const char *const *)units, n, strlen(lx->e[i].word));
+        for (size_t k = 0; k < n; k++) free(units[k]);
+        free(units);
+        if (rc) goto oom;
     }
-    if (out) out = ut_str_append(out, ")");
-    free(words);
-    return out;
+    char *alt = ut_regex_trie_pattern(t);
+    ut_regex_trie_free(t);
+    if (!alt) return NULL;
+    char *out = ut_str_append(ut_strdup(lx->case_sensitive ? "(?:" : "(?i:"), alt);
+    free(alt);
+    return out ? ut_str_append(out, ")") : NULL;
+oom:
+    ut_regex_trie_free(t);
+    return NULL;
 }
 
 const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len,
