@@ -42,7 +42,7 @@ static const char page_head[] =
     "display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center;box-shadow:0 1px 3px rgba(0,0,0,.06)}\n"
     "header h1{font-size:16px;margin:0 6px 0 0}\n"
     "header select,header input,header button{font:inherit;padding:3px 6px;border:1px solid #bbb;border-radius:5px;background:#fff}\n"
-    "header select{max-width:34em}\n#q{width:14em}\n#ndocs{color:#666}\n"
+    "header select{max-width:26em}\n#q{width:14em}\n#ndocs{color:#666}\n"
     "#legend{display:flex;flex-wrap:wrap;gap:4px}\n"
     "#legend label{display:inline-flex;align-items:center;gap:4px;padding:1px 9px 1px 5px;border-radius:11px;"
     "background:var(--c);box-shadow:inset 0 -2px var(--b);cursor:pointer;user-select:none}\n"
@@ -57,13 +57,14 @@ static const char page_head[] =
     "background:#fff;border:1px solid #d8d8d2;border-radius:6px}\n"
     "table{border-collapse:collapse;width:100%;font-size:12.5px}\n"
     "th{position:sticky;top:0;background:#efefea;text-align:left;padding:4px 6px;font-weight:600;z-index:1}\n"
-    "td{padding:3px 6px;border-top:1px solid #eee;vertical-align:top;overflow-wrap:anywhere}\n"
-    "td.num{text-align:right;font-variant-numeric:tabular-nums;color:#666}\n"
-    "td.more{color:#555}\ntd a{color:inherit}\n"
+    "td{padding:3px 6px;border-top:1px solid #eee;vertical-align:top;overflow-wrap:break-word}\n"
+    "td.num{white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums;color:#666}\n"
+    ".more{color:#666;font-size:11.5px}\n.more b{font-weight:500;color:#333}\ntd a{color:inherit}\n"
     "tr.row{cursor:pointer}\ntr.row:hover{background:#f3f8ff}\ntr.row.sel{background:#dcebff}\n"
-    ".chip{display:inline-block;padding:0 6px;border-radius:8px;background:var(--c);box-shadow:inset 0 -2px var(--b)}\n"
+    ".chip{display:inline-block;white-space:nowrap;padding:0 6px;border-radius:8px;background:var(--c);box-shadow:inset 0 -2px var(--b)}\n"
     "mark.f{background:var(--c);color:inherit;border-radius:2px;box-shadow:inset 0 -2px var(--b);cursor:pointer}\n"
     "mark.f mark.f{box-shadow:inset 0 -2px var(--b),0 0 0 1px var(--b)}\n"
+    "mark.f{scroll-margin:calc(var(--hh) + 48px) 0 48px}\n"
     "mark.f:target{outline:2px solid #d93025;outline-offset:1px}\n"
     ".flash{animation:flash 1.8s ease-out}\n"
     "@keyframes flash{0%,45%{outline:3px solid #d93025;outline-offset:2px;background:#fff59d}"
@@ -96,7 +97,8 @@ static const char page_tail[] =
     "docs.forEach(function (s, i) {\n"
     "  var o = document.createElement('option');\n"
     "  o.value = s.id;\n"
-    "  o.textContent = (i + 1) + '. ' + s.dataset.name + ' (' + s.dataset.n + ')';\n"
+    "  o.textContent = (i + 1) + '. ' + s.dataset.name.replace(/^.*[\\/]/, '') + ' (' + s.dataset.n + ')';\n"
+    "  o.title = s.dataset.name;\n"
     "  sel.appendChild(o);\n"
     "});\n"
     "/* a legend entry for any type the page has that the legend lacks */\n"
@@ -149,13 +151,15 @@ static const char page_tail[] =
     "  [].forEach.call(document.querySelectorAll('tr.row.sel'), function (x) { x.classList.remove('sel'); });\n"
     "  if (r) r.classList.add('sel');\n"
     "}\n"
-    "/* to a field's span: its document shown, scrolled to, flashed (every piece) */\n"
+    "/* to a field's span: its document shown, the span made the :target,\n"
+    "   scrolled to the middle, flashed (every piece of it) */\n"
+    "var went = '';\n"
     "function go(id) {\n"
     "  var el = document.getElementById(id);\n"
     "  if (!el) return;\n"
     "  var s = el.closest('section.doc');\n"
     "  if (s.hidden) show(s.id);\n"
-    "  history.replaceState(null, '', '#' + id);\n"
+    "  if (location.hash !== '#' + id) { went = id; location.hash = id; }\n"
     "  el.scrollIntoView({block: 'center'});\n"
     "  [].forEach.call(s.querySelectorAll('mark.f[data-f=\"' + el.dataset.f + '\"]'), flash);\n"
     "  selectRow(document.getElementById(id.replace(/-f(\\d+)$/, '-r$1')));\n"
@@ -188,10 +192,18 @@ static const char page_tail[] =
     "}\n"
     "window.addEventListener('resize', headerHeight);\n"
     "headerHeight();\n"
-    "var h = decodeURIComponent(location.hash.slice(1)), t = h && document.getElementById(h);\n"
-    "if (t && t.matches('mark.f')) go(h);\n"
-    "else if (t && t.matches('section.doc')) show(h);\n"
-    "else if (docs.length) show(docs[0].id);\n"
+    "/* a link into the page (#dN-fI: a span, #dN: a document), also back and forward */\n"
+    "function route(first) {\n"
+    "  var h = decodeURIComponent(location.hash.slice(1)), t = h && document.getElementById(h);\n"
+    "  if (t && t.matches('mark.f')) go(h);\n"
+    "  else if (t && t.matches('section.doc')) { show(h); window.scrollTo(0, 0); }\n"
+    "  else if (first && docs.length) show(docs[0].id);\n"
+    "}\n"
+    "window.addEventListener('hashchange', function () {\n"
+    "  if (location.hash === '#' + went) { went = ''; return; }\n"
+    "  route(false);\n"
+    "});\n"
+    "route(true);\n"
     "})();\n"
     "</script>\n</body>\n</html>\n";
 
@@ -361,7 +373,7 @@ static void put_fields_table(FILE *out, size_t doc, const ut_doc *d) {
         return;
     }
     fputs("<table class=\"fields\"><thead><tr><th>#</th><th>type</th><th>value</th><th>text</th>"
-          "<th>line</th><th>rule</th><th>details</th></tr></thead><tbody>\n",
+          "<th>line</th><th>rule</th></tr></thead><tbody>\n",
           out);
     for (size_t i = 0; i < n; i++) {
         const ut_field *f = ut_doc_field(d, i);
@@ -373,17 +385,19 @@ static void put_fields_table(FILE *out, size_t doc, const ut_doc *d) {
         put_esc(out, f->type);
         fputs("</span></td><td>", out);
         put_esc(out, f->value);
+        /* the typed attributes under the value, small */
+        for (size_t k = 0; k < f->nattrs && k < UT_MAX_ATTRS; k++) {
+            fputs(k ? ", " : "<div class=\"more\">", out);
+            put_esc(out, f->attrs[k].key);
+            fputs(" <b>", out);
+            put_attr_value(out, &f->attrs[k]);
+            fputs("</b>", out);
+        }
+        if (f->nattrs) fputs("</div>", out);
         fputs("</td><td>", out);
         put_esc(out, f->text);
         fprintf(out, "</td><td class=\"num\">%zu</td><td>", f->line);
         put_esc(out, f->rule);
-        fputs("</td><td class=\"more\">", out);
-        for (size_t k = 0; k < f->nattrs && k < UT_MAX_ATTRS; k++) {
-            if (k) fputs(", ", out);
-            put_esc(out, f->attrs[k].key);
-            fputs("=", out);
-            put_attr_value(out, &f->attrs[k]);
-        }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table></div>\n", out);
