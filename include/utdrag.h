@@ -143,7 +143,12 @@ const ut_attr *ut_field_attr(const ut_field *f, const char *key);
 
 /* ---- output ----------------------------------------------------------- */
 
-typedef enum ut_format { UT_FORMAT_JSONL, UT_FORMAT_JSON, UT_FORMAT_CSV } ut_format;
+typedef enum ut_format {
+    UT_FORMAT_JSONL,
+    UT_FORMAT_JSON,
+    UT_FORMAT_CSV,
+    UT_FORMAT_HTML, /* a self-contained review page (write_html.c) */
+} ut_format;
 
 enum {
     UT_WRITE_EXCEL = 1 << 0 /* CSV: UTF-8 BOM, ';' separator, CRLF */
@@ -160,7 +165,7 @@ int ut_writer_doc(ut_writer *wr, const ut_doc *d);
  * 0 or -1 on a write error.  Frees the writer in both cases. */
 int ut_writer_finish(ut_writer *wr);
 
-/* Parse a format name ("jsonl", "json", "csv"). -1 if unknown. */
+/* Parse a format name ("jsonl", "json", "csv", "html"). -1 if unknown. */
 int ut_format_parse(const char *name);
 
 /* The fixed CSV header, as a NULL-terminated list of column names. */

@@ -53,16 +53,7 @@ void ut_worker_free(ut_worker *w) {
 }
 
 /* First index i of t with original offset >= off (t->map is monotonic). */
-static size_t decoded_index(const ut_text *t, size_t off) {
-    if (!t->map) return off;
-    size_t lo = 0, hi = t->len;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (t->map[mid] < off) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
+static size_t decoded_index(const ut_text *t, size_t off) { return ut_text_index(t, off); }
 
 /* Original offset just past the source character that holds original
  * offset `orig_last`.  The step is taken in the decoded text, whose map

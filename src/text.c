@@ -34,6 +34,17 @@ size_t ut_text_orig_seg(const ut_text *t, size_t i) {
     return g->orig + (k - g->at);
 }
 
+size_t ut_text_index(const ut_text *t, size_t orig) {
+    if (!t->map && !t->seg) return orig < t->len ? orig : t->len;
+    size_t lo = 0, hi = t->len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ut_text_orig(t, mid) < orig) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 int ut_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
     unsigned char c = s[0];
     if (c < 0x80) { *cp = c; return 1; }

@@ -56,6 +56,10 @@ static inline size_t ut_word_skip(uint64_t m) {
 #endif
 }
 void ut_text_release(ut_text *t);
+/* The inverse of ut_text_orig: the first index i of `t` whose original
+ * offset is >= orig (t->len if none).  The map is monotonic, so this is
+ * where a field that starts at original offset `orig` starts in `t`. */
+size_t ut_text_index(const ut_text *t, size_t orig);
 
 /* Is s[0..n) valid UTF-8 (no overlongs, no surrogates)? */
 bool ut_utf8_valid(const char *s, size_t n);

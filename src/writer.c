@@ -11,6 +11,7 @@ int ut_format_parse(const char *name) {
     if (!strcmp(name, "jsonl") || !strcmp(name, "ndjson")) return UT_FORMAT_JSONL;
     if (!strcmp(name, "json")) return UT_FORMAT_JSON;
     if (!strcmp(name, "csv")) return UT_FORMAT_CSV;
+    if (!strcmp(name, "html")) return UT_FORMAT_HTML;
     return -1;
 }
 
@@ -112,6 +113,7 @@ int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
     case UT_FORMAT_JSONL: rc = ut_write_jsonl_doc(wr, d); break;
     case UT_FORMAT_JSON: rc = ut_write_json_doc(wr, d); break;
     case UT_FORMAT_CSV: rc = ut_write_csv_doc(wr, d); break;
+    case UT_FORMAT_HTML: rc = ut_write_html_doc(wr, d); break;
     default: errno = EINVAL; rc = -1;
     }
     wr->ndocs++;
@@ -127,6 +129,7 @@ int ut_writer_finish(ut_writer *wr) {
     int rc = wr->failed ? -1 : 0;
     if (!rc && wr->fmt == UT_FORMAT_JSON) rc = ut_write_json_finish(wr);
     if (!rc && wr->fmt == UT_FORMAT_CSV && wr->ndocs == 0) rc = ut_write_csv_doc(wr, NULL);
+    if (!rc && wr->fmt == UT_FORMAT_HTML) rc = ut_write_html_finish(wr);
     if (fflush(wr->out) || ferror(wr->out)) rc = -1;
     free(wr);
     return rc;

@@ -1,7 +1,7 @@
 /*
- * writer.h — stage 6: fields out as JSON Lines, JSON or CSV (internal).
+ * writer.h — stage 6: fields out as JSON Lines, JSON, CSV or an HTML review page (internal).
  *
- * One file per format (write_jsonl.c, write_json.c, write_csv.c) behind the
+ * One file per format (write_jsonl.c, write_json.c, write_csv.c, write_html.c) behind the
  * ut_writer of utdrag.h.  All formats share one notion of a record
  * (ut_record_json below), so a key added to a field shows up everywhere.
  * Writers only write to the FILE they were given; they never print
@@ -46,4 +46,6 @@ int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_finish(ut_writer *wr);
 int ut_write_csv_doc(ut_writer *wr, const ut_doc *d);
+int ut_write_html_doc(ut_writer *wr, const ut_doc *d);
+int ut_write_html_finish(ut_writer *wr);
 #endif

@@ -10,7 +10,7 @@
 
 static const char extract_usage[] =
     "usage: utdrag extract [options] [FILE|DIR|-]...\n"
-    "  -f, --format FMT      jsonl (default), json, csv\n"
+    "  -f, --format FMT      jsonl (default), json, csv, html (a review page)\n"
     "  -o, --output FILE     write there (atomically) instead of standard output\n"
     "      --excel           CSV for Excel: UTF-8 BOM, ';' separator, formula guard\n"
     "  -t, --types LIST      only these field types, e.g. date,dnr\n"
@@ -133,7 +133,7 @@ int cmd_extract(int argc, char **argv) {
     }
     int fmt = ut_format_parse(format);
     if (fmt < 0) {
-        cli_error("unknown format '%s' (jsonl, json, csv)", format);
+        cli_error("unknown format '%s' (jsonl, json, csv, html)", format);
         return EXIT_USAGE;
     }
     if ((flags & UT_WRITE_EXCEL) && fmt != UT_FORMAT_CSV) {

@@ -1,6 +1,6 @@
 /*
  * fuzz_writers.c — harness (d): the JSON Lines, JSON and CSV writers with
- * hostile field contents.
+ * hostile field contents, and the HTML review page.
  *
  * A rule set with one rule that turns every line into a field puts the
  * input itself (quotes, ';', ',', CR, invalid UTF-8 read as Windows-1252,
@@ -217,6 +217,31 @@ static void check_csv(const ut_doc *d, int excel) {
     free(out);
 }
 
+/* The HTML review page: valid UTF-8, whole, its marks balanced, one
+ * element with an id per field, no '<' of the input left unescaped (the
+ * only tags in the text are the marks). */
+static size_t occurrences(const char *s, const char *what) {
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, what)); p += strlen(what)) n++;
+    return n;
+}
+
+static void check_html(const ut_doc *d) {
+    size_t len;
+    char *out = write_doc(d, UT_FORMAT_HTML, 0, &len);
+    FUZZ_CHECK(strlen(out) == len && ut_utf8_valid(out, len));
+    FUZZ_CHECK(len > 8 && !strcmp(out + len - 8, "</html>\n"));
+    const char *pre = strstr(out, "<pre class=\"text\">"), *end = pre ? strstr(pre, "</pre>") : NULL;
+    FUZZ_CHECK(pre && end);
+    char *text = strndup(pre, (size_t)(end - pre));
+    FUZZ_CHECK(text);
+    FUZZ_CHECK(occurrences(text, "<mark ") == occurrences(text, "</mark>"));
+    FUZZ_CHECK(occurrences(text, "<") == 1 + 2 * occurrences(text, "<mark "));
+    FUZZ_CHECK(occurrences(text, " id=\"d0-f") == ut_doc_nfields(d));
+    free(text);
+    free(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!dir) setup();
     /* a hostile document name: the input's first bytes, up to a NUL */
@@ -236,6 +261,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         check_json(d);
         check_csv(d, 0);
         check_csv(d, 1);
+        check_html(d);
         ut_doc_free(d);
     }
     return 0;
