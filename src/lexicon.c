@@ -224,12 +224,9 @@ char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf) {
         free(units);
         if (rc) goto oom;
     }
-    char *alt = ut_regex_trie_pattern(t);
+    char *out = ut_regex_trie_pattern(t, lx->case_sensitive ? "(?:" : "(?i:");
     ut_regex_trie_free(t);
-    if (!alt) return NULL;
-    char *out = ut_str_append(ut_strdup(lx->case_sensitive ? "(?:" : "(?i:"), alt);
-    free(alt);
-    return out ? ut_str_append(out, ")") : NULL;
+    return out;
 oom:
     ut_regex_trie_free(t);
     return NULL;

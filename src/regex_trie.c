@@ -97,31 +97,37 @@ static int by_weight(const void *a, const void *b) {
     return strcmp(x->unit, y->unit);
 }
 
+static void emit_rest(buf *b, node *n);
+
+/* The alternatives below node `n`, separated by `|`, longest first. */
+static void emit_alternatives(buf *b, node *n) {
+    qsort(n->kids, n->nkids, sizeof *n->kids, by_weight);
+    for (size_t i = 0; i < n->nkids; i++) {
+        if (i) put(b, "|");
+        put(b, n->kids[i]->unit);
+        emit_rest(b, n->kids[i]);
+    }
+}
+
 /* The regex for what may follow node `n` (its edge already written). */
 static void emit_rest(buf *b, node *n) {
     if (n->nkids == 0) return;
-    qsort(n->kids, n->nkids, sizeof *n->kids, by_weight);
     if (n->nkids == 1 && !n->end) {
         put(b, n->kids[0]->unit);
         emit_rest(b, n->kids[0]);
         return;
     }
     put(b, "(?:");
-    for (size_t i = 0; i < n->nkids; i++) {
-        if (i) put(b, "|");
-        put(b, n->kids[i]->unit);
-        emit_rest(b, n->kids[i]);
-    }
+    emit_alternatives(b, n);
     /* the word that ends here comes after every longer one */
     put(b, n->end ? ")?" : ")");
 }
 
-char *ut_regex_trie_pattern(ut_regex_trie *t) {
+char *ut_regex_trie_pattern(ut_regex_trie *t, const char *open) {
     buf b = {0};
-    node *root = &t->root;
-    if (root->nkids == 0) return strdup("(?!)");
-    put(&b, "(?:");
-    emit_rest(&b, root);
+    if (t->root.nkids == 0) return strdup("(?!)");
+    put(&b, open);
+    emit_alternatives(&b, &t->root);
     put(&b, ")");
     if (b.oom) {
         free(b.s);

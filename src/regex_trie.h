@@ -31,7 +31,9 @@ void ut_regex_trie_free(ut_regex_trie *t);
  * 0, or -1 on out of memory. */
 int ut_regex_trie_add(ut_regex_trie *t, const char *const *units, size_t n, size_t weight);
 
-/* The alternation of every word added, as `(?:...)`, or `(?!)` when no
- * word was added.  Orders the tree in place.  NEW string (free()), NULL on out of memory. */
-char *ut_regex_trie_pattern(ut_regex_trie *t);
+/* The alternation of every word added as one group: `open` (`(?:`, or
+ * `(?i:` for a caseless list), the alternatives, `)`; or `(?!)` when no
+ * word was added.  Orders the tree in place.  NEW string (free()), NULL
+ * on out of memory. */
+char *ut_regex_trie_pattern(ut_regex_trie *t, const char *open);
 #endif

@@ -6,6 +6,10 @@
 #include "tap.h"
 #include "testutil.h"
 #include "lexicon.h"
+#include "util.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 static ut_lexicon *lex_from(const char *name, const char *text, char **dir) {
     *dir = scratch_dir();
@@ -76,6 +80,35 @@ static void test_regex(void) {
     char *rx = ut_lexicon_regex(lx, NULL);
     is_str(rx, "(?i:long\\s+word\\s+here|h\\/i\\-j|\\(e\\)|a\\.b|c\\+d|f\\|g|k)",
            "alternation: longest first, metacharacters escaped");
+    free(rx);
+    ut_lexicon_free(lx);
+    scratch_free(dir);
+}
+
+/* Words that share a beginning share a path of the alternation, and the
+ * longest word that fits still wins, as in a plain longest-first list. */
+static void test_prefix_tree(void) {
+    char *dir;
+    ut_lexicon *lx = lex_from("heads", "nämnd\nnämnden\nnämndens\nkontor\nKontoret\nchef\n", &dir);
+    if (!ok(lx != NULL, "lexicon of heads loads")) { scratch_free(dir); return; }
+    char *rx = ut_lexicon_regex(lx, NULL);
+    is_str(rx, "(?i:nämnd(?:en(?:s)?)?|kontor(?:et)?|chef)", "shared beginnings factored, longer words first");
+    int e;
+    PCRE2_SIZE eo;
+    char *pat = rx ? ut_str_append(ut_strdup("^"), rx) : NULL;
+    pcre2_code *code = pat ? pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &e, &eo, NULL) : NULL;
+    pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
+    ok(code && md, "the factored alternation compiles");
+    const char *texts[] = {"nämndens beslut", "Nämnden", "nämnd", "KONTORET", "kontor", "chefen"};
+    const size_t want[] = {9, 8, 6, 8, 6, 4}; /* bytes: ä is two */
+    for (size_t i = 0; md && i < sizeof texts / sizeof *texts; i++) {
+        int rc = pcre2_match(code, (PCRE2_SPTR)texts[i], strlen(texts[i]), 0, 0, md, NULL);
+        size_t len = rc > 0 ? pcre2_get_ovector_pointer(md)[1] : 0;
+        is_int((long long)len, (long long)want[i], "longest word matched in '%s'", texts[i]);
+    }
+    pcre2_match_data_free(md);
+    pcre2_code_free(code);
+    free(pat);
     free(rx);
     ut_lexicon_free(lx);
     scratch_free(dir);
@@ -160,6 +193,7 @@ int main(void) {
     test_lookup();
     test_case_sensitive();
     test_regex();
+    test_prefix_tree();
     test_in_rules();
     test_ocr();
     return done_testing();

@@ -201,7 +201,8 @@ static void test_good_file(void) {
     is_str(r->examples[1].values[1], "2021-01-02", "second example value");
     is_str(r->expanded, "(?<year>(?:(?:19|20)[0-9]{2}))-(?<month>[0-9]{2})-(?<day>[0-9]{2})",
            "pattern lines joined, define expanded, {2} left alone");
-    is_str(rs->rules[2].expanded, "(?:(?i:beta\\s+gamma|Alfa))", "lexicon expanded longest first, spaces as \\s+");
+    /* a caseless list is factored in lower case (regex_trie.h) */
+    is_str(rs->rules[2].expanded, "(?:(?i:beta\\s+gamma|alfa))", "lexicon expanded longest first, spaces as \\s+");
     is_str(rs->groups[rs->rules[1].group], "custom", "explicit overlap group");
     is_str(rs->groups[rs->rules[0].group], "number", "dnr's default group");
     is_str(rs->groups[rs->rules[2].group], "number", "skip rules join 'number'");
