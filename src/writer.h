@@ -19,6 +19,7 @@ struct ut_writer {
     unsigned flags;
     size_t ndocs;
     int failed;
+    struct ut_sqlite_out *sqlite; /* UT_FORMAT_SQLITE only (out is NULL); write_sqlite.c */
 };
 
 /* The record of one field of `d` as key/value pairs, in output order: doc
@@ -46,4 +47,7 @@ int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_finish(ut_writer *wr);
 int ut_write_csv_doc(ut_writer *wr, const ut_doc *d);
+int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d);
+/* Commit (ok) or roll back, close the database, free wr->sqlite. 0 or -1. */
+int ut_write_sqlite_finish(ut_writer *wr, int ok);
 #endif
