@@ -11,8 +11,7 @@
 static const char extract_usage[] =
     "usage: utdrag extract [options] [FILE|DIR|-]...\n"
     "  -f, --format FMT      jsonl (default), json, csv, sqlite (needs -o)\n"
-    "  -o, --output FILE     write there (atomically) instead of standard output;\n"
-    "                        sqlite: the database to create or update (one transaction)\n"
+    "  -o, --output FILE     write there (atomically) instead of standard output\n"
     "      --excel           CSV for Excel: UTF-8 BOM, ';' separator, formula guard\n"
     "  -t, --types LIST      only these field types, e.g. date,dnr\n"
     "      --rules DIR       use the rule set in DIR\n"
