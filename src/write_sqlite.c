@@ -71,7 +71,14 @@ static int fail(struct ut_sqlite_out *s, const char *fmt, ...) {
     return -1;
 }
 
-static int fail_db(struct ut_sqlite_out *s) { return fail(s, "%s", sqlite3_errmsg(s->db)); }
+/* SQLite's message, and for I/O failures the system's reason (a full disk,
+ * a missing directory) as the other writers give it. */
+static int fail_db(struct ut_sqlite_out *s) {
+    int code = sqlite3_errcode(s->db) & 0xff, sys = sqlite3_system_errno(s->db);
+    if (sys && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN))
+        return fail(s, "%s: %s", sqlite3_errmsg(s->db), strerror(sys));
+    return fail(s, "%s", sqlite3_errmsg(s->db));
+}
 
 static int exec(struct ut_sqlite_out *s, const char *sql) {
     return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : fail_db(s);
@@ -243,6 +250,16 @@ static void remove_created(const char *path) {
         unlink(journal);
         free(journal);
     }
+}
+
+/* After an I/O error SQLite may leave the rollback to the next reader (a
+ * "hot" FILE-journal): open and read once so that the file on disk is the
+ * old one again when utdrag exits, where the file system allows it. */
+static void roll_back_hot_journal(const char *path) {
+    sqlite3 *db;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    sqlite3_close(db);
 }
 
 ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err) {
@@ -468,10 +485,12 @@ int ut_write_sqlite_finish(ut_writer *wr, int ok) {
         if (!s->err_set) fail(s, "write error: nothing written"); /* a failure without an SQL reason */
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
-    char *path = s->created && rc ? strdup(s->path) : NULL;
+    char *path = rc ? strdup(s->path) : NULL;
+    int created = s->created;
     out_free(s);
     wr->sqlite = NULL;
-    if (path) remove_created(path);
+    if (path && created) remove_created(path);
+    else if (path) roll_back_hot_journal(path);
     free(path);
     return rc;
 }
