@@ -4,7 +4,8 @@
  * One file per format (write_jsonl.c, write_json.c, write_csv.c) behind the
  * ut_writer of utdrag.h.  All formats share one notion of a record
  * (ut_record_json below), so a key added to a field shows up everywhere.
- * Writers only write to the FILE they were given; they never print
+ * Writers only write to the FILE they were given (write_sqlite.c: to the
+ * database it opened, ut_writer_open_sqlite); they never print
  * diagnostics and never exit.
  */
 #ifndef UT_WRITER_H
