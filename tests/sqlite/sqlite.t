@@ -8,7 +8,7 @@
 # it was (SQLite's transaction, not the temp file + rename of -o).
 # Needs the sqlite3 shell: `make deps` installs it (Debian package sqlite3).
 . "$(dirname "$0")/../hostile/lib.sh"
-plan 31
+plan 32
 
 CORPUS=../shared/corpus/docs
 DB=$T/fields.db
@@ -29,6 +29,15 @@ ok $? "schema version 1 (PRAGMA user_version)"
 ok $? "integrity_check ok, foreign_key_check empty"
 [ "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)")" = "fields_document fields_type fields_value persons_key" ]
 ok $? "indexes on fields(type), fields(value), fields(document_id), persons(key)"
+
+python3 - "$DB" <<'PY'
+import sqlite3, sys  # what Datasette and pandas open it with
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+assert tables == ["documents", "fields", "persons"], tables
+assert db.execute("SELECT count(*) FROM fields f JOIN documents d ON d.id = f.document_id").fetchone()[0] > 0
+PY
+ok $? "opens read-only in Python's sqlite3 module (Datasette's): three plain tables"
 
 # per type: as many rows as JSON Lines records
 for type in dnr date person party figure org; do
