@@ -7,8 +7,8 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := libpcre2-8 jansson libutf8proc
-DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev pkg-config python3 perl gcc make
+PKGS      := libpcre2-8 jansson libutf8proc sqlite3 nettle
+DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev libsqlite3-dev sqlite3 nettle-dev pkg-config python3 perl gcc make
 SAN       ?=
 
 CFLAGS    ?= -O2 -g

@@ -147,7 +147,8 @@ typedef enum ut_format {
     UT_FORMAT_JSONL,
     UT_FORMAT_JSON,
     UT_FORMAT_CSV,
-    UT_FORMAT_HTML, /* a self-contained review page (write_html.c) */
+    UT_FORMAT_HTML,   /* a self-contained review page (write_html.c) */
+    UT_FORMAT_SQLITE, /* a database updated in place (write_sqlite.c) */
 } ut_format;
 
 enum {
@@ -159,13 +160,23 @@ typedef struct ut_writer ut_writer;
 /* NEW writer onto `out` (BORROWED: the caller closes it).  Nothing is
  * written until the first document (CSV writes its header then). */
 ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
+/* NEW writer into the SQLite database at `path` (created if missing;
+ * `path` is copied), for UT_FORMAT_SQLITE, which ut_writer_new refuses
+ * (NULL, errno EINVAL): a database is updated in place, not streamed.
+ * Everything goes into one transaction, committed by ut_writer_finish and
+ * rolled back if a write failed; a document whose SHA-256 is already there
+ * has its fields and persons replaced (schema: README, "SQLite").
+ * `err` is BORROWED and must outlive the writer: it is filled when this
+ * returns NULL, and again when a later ut_writer_doc/ut_writer_finish
+ * fails (SQLite's reasons are not errno values). */
+ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err);
 /* Write one document's fields.  0, or -1 on a write error (errno set). */
 int ut_writer_doc(ut_writer *wr, const ut_doc *d);
 /* Finish the output (JSON closes its array; everything is flushed).
  * 0 or -1 on a write error.  Frees the writer in both cases. */
 int ut_writer_finish(ut_writer *wr);
 
-/* Parse a format name ("jsonl", "json", "csv", "html"). -1 if unknown. */
+/* Parse a format name ("jsonl", "json", "csv", "html", "sqlite"). -1 if unknown. */
 int ut_format_parse(const char *name);
 
 /* The fixed CSV header, as a NULL-terminated list of column names. */

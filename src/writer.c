@@ -12,10 +12,15 @@ int ut_format_parse(const char *name) {
     if (!strcmp(name, "json")) return UT_FORMAT_JSON;
     if (!strcmp(name, "csv")) return UT_FORMAT_CSV;
     if (!strcmp(name, "html")) return UT_FORMAT_HTML;
+    if (!strcmp(name, "sqlite")) return UT_FORMAT_SQLITE;
     return -1;
 }
 
 ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags) {
+    if (fmt == UT_FORMAT_SQLITE) { /* needs a path: ut_writer_open_sqlite */
+        errno = EINVAL;
+        return NULL;
+    }
     ut_writer *wr = calloc(1, sizeof *wr);
     if (!wr) return NULL;
     wr->out = out;
@@ -114,10 +119,11 @@ int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
     case UT_FORMAT_JSON: rc = ut_write_json_doc(wr, d); break;
     case UT_FORMAT_CSV: rc = ut_write_csv_doc(wr, d); break;
     case UT_FORMAT_HTML: rc = ut_write_html_doc(wr, d); break;
+    case UT_FORMAT_SQLITE: rc = ut_write_sqlite_doc(wr, d); break;
     default: errno = EINVAL; rc = -1;
     }
     wr->ndocs++;
-    if (rc || ferror(wr->out)) {
+    if (rc || (wr->out && ferror(wr->out))) {
         wr->failed = 1;
         if (!errno) errno = EIO;
         return -1;
@@ -130,7 +136,9 @@ int ut_writer_finish(ut_writer *wr) {
     if (!rc && wr->fmt == UT_FORMAT_JSON) rc = ut_write_json_finish(wr);
     if (!rc && wr->fmt == UT_FORMAT_CSV && wr->ndocs == 0) rc = ut_write_csv_doc(wr, NULL);
     if (!rc && wr->fmt == UT_FORMAT_HTML) rc = ut_write_html_finish(wr);
-    if (fflush(wr->out) || ferror(wr->out)) rc = -1;
+    if (wr->fmt == UT_FORMAT_SQLITE) {
+        if (ut_write_sqlite_finish(wr, !rc)) rc = -1; /* committed, or rolled back */
+    } else if (fflush(wr->out) || ferror(wr->out)) rc = -1;
     free(wr);
     return rc;
 }

@@ -4,7 +4,8 @@
  * One file per format (write_jsonl.c, write_json.c, write_csv.c, write_html.c) behind the
  * ut_writer of utdrag.h.  All formats share one notion of a record
  * (ut_record_json below), so a key added to a field shows up everywhere.
- * Writers only write to the FILE they were given; they never print
+ * Writers only write to the FILE they were given (write_sqlite.c: to the
+ * database it opened, ut_writer_open_sqlite); they never print
  * diagnostics and never exit.
  */
 #ifndef UT_WRITER_H
@@ -19,6 +20,7 @@ struct ut_writer {
     unsigned flags;
     size_t ndocs;
     int failed;
+    struct ut_sqlite_out *sqlite; /* UT_FORMAT_SQLITE only (out is NULL); write_sqlite.c */
 };
 
 /* The record of one field of `d` as key/value pairs, in output order: doc
@@ -48,4 +50,7 @@ int ut_write_json_finish(ut_writer *wr);
 int ut_write_csv_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_html_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_html_finish(ut_writer *wr);
+int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d);
+/* Commit (ok) or roll back, close the database, free wr->sqlite. 0 or -1. */
+int ut_write_sqlite_finish(ut_writer *wr, int ok);
 #endif

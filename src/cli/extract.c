@@ -10,7 +10,8 @@
 
 static const char extract_usage[] =
     "usage: utdrag extract [options] [FILE|DIR|-]...\n"
-    "  -f, --format FMT      jsonl (default), json, csv, html (a review page)\n"
+    "  -f, --format FMT      jsonl (default), json, csv, html (a review page), sqlite (needs -o)
+"
     "  -o, --output FILE     write there (atomically) instead of standard output\n"
     "      --excel           CSV for Excel: UTF-8 BOM, ';' separator, formula guard\n"
     "  -t, --types LIST      only these field types, e.g. date,dnr\n"
@@ -133,7 +134,11 @@ int cmd_extract(int argc, char **argv) {
     }
     int fmt = ut_format_parse(format);
     if (fmt < 0) {
-        cli_error("unknown format '%s' (jsonl, json, csv, html)", format);
+        cli_error("unknown format '%s' (jsonl, json, csv, html, sqlite)", format);
+        return EXIT_USAGE;
+    }
+    if (fmt == UT_FORMAT_SQLITE && (!output || !strcmp(output, "-"))) {
+        cli_error("--format sqlite needs -o FILE (a database is updated in place; it cannot go to standard output)");
         return EXIT_USAGE;
     }
     if ((flags & UT_WRITE_EXCEL) && fmt != UT_FORMAT_CSV) {
@@ -167,13 +172,20 @@ int cmd_extract(int argc, char **argv) {
         in.n = o;
     }
 
-    cli_output out;
-    if (cli_output_open(&out, output)) {
+    cli_output out = {0};
+    ut_error sqlite_err = {0}; /* the sqlite writer's reason for a failure */
+    if (fmt == UT_FORMAT_SQLITE) { /* in place, in a transaction: no temp file */
+        if (!(r.wr = ut_writer_open_sqlite(output, &sqlite_err))) {
+            cli_error("%s: %s", output, sqlite_err.text);
+            cli_inputs_free(&in);
+            ut_ruleset_free(rs);
+            return EXIT_USAGE;
+        }
+    } else if (cli_output_open(&out, output)) {
         cli_inputs_free(&in);
         ut_ruleset_free(rs);
         return EXIT_USAGE;
-    }
-    r.wr = ut_writer_new(out.fp, (ut_format)fmt, flags);
+    } else r.wr = ut_writer_new(out.fp, (ut_format)fmt, flags);
     r.total = in.n;
     r.progress = progress >= 0 ? progress : isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r.t0);
@@ -182,7 +194,10 @@ int cmd_extract(int argc, char **argv) {
     /* a failed write on stdout is reported (with its reason) by
      * cli_output_close; say it here only for failures it cannot see */
     if (!r.write_ok && !output && !ferror(stdout)) cli_error("standard output: write error");
-    int rc = cli_output_close(&out, r.write_ok);
+    int rc = 0;
+    if (fmt == UT_FORMAT_SQLITE) {
+        if (!r.write_ok) cli_error("%s: %s (the database is as it was)", output, sqlite_err.text);
+    } else rc = cli_output_close(&out, r.write_ok);
     cli_inputs_free(&in);
     ut_ruleset_free(rs);
     if (rc || !r.write_ok) return EXIT_USAGE;

@@ -1,0 +1,496 @@
+/*
+ * write_sqlite.c — fields into an SQLite database (--format sqlite -o FILE).
+ *
+ * Unlike the other writers this one does not stream to a FILE: it updates
+ * a database in place, so that runs over a growing document collection
+ * accumulate in one file.  Three plain tables (no extensions, so that the
+ * file opens as it is in the sqlite3 shell, Datasette, pandas...):
+ *
+ *   documents  one row per distinct document, keyed by the SHA-256 of its bytes
+ *   fields     one row per record, the CSV columns (ut_csv_columns) typed
+ *   persons    one row per linked person per document, derived from fields
+ *
+ * A document whose SHA-256 is already there keeps its id and has its facts
+ * updated and its fields and persons replaced; a file whose content changed
+ * (same path, new SHA-256) replaces its old row.  The whole run is one
+ * transaction (BEGIN IMMEDIATE at open, COMMIT in finish, ROLLBACK on any
+ * failure), so a failed or killed run leaves the database as it was:
+ * SQLite's journal is the atomicity here, not the temp file + rename of
+ * the CLI's -o, which cannot update a file in place.
+ *
+ * The schema is versioned with PRAGMA user_version (UT_SQLITE_SCHEMA) and
+ * marked with PRAGMA application_id; a database of another version or
+ * another program is refused, never altered.  SHA-256 comes from nettle.
+ */
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "writer.h"
+
+/* Bump when a table changes shape, ut_csv_columns() included (the unit
+ * test pins the column list so that such a change cannot slip by). */
+#define UT_SQLITE_SCHEMA 1
+/* PRAGMA application_id: "utdr", so `file` and readers can tell the file */
+#define UT_SQLITE_APP_ID 0x75746472
+
+/* documents.date: the first full day date (YYYY-MM-DD, grain day) on a
+ * short line among the first lines of the document, where letters and
+ * minutes carry their own date; NULL when there is none, rather than a
+ * date from the body (a deadline, a quoted decision). */
+#define DATE_HEAD_LINES 10
+#define DATE_LINE_MAX 60
+
+struct ut_sqlite_out {
+    sqlite3 *db;
+    char *path;
+    ut_error *err; /* BORROWED from the caller */
+    int err_set;
+    int created; /* the file was not there: removed again if nothing is committed */
+    sqlite3_stmt *drop_same_path, *upsert_doc, *clear_fields, *clear_persons, *insert_field, *insert_persons;
+};
+
+static int fail(struct ut_sqlite_out *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct ut_sqlite_out *s, const char *fmt, ...) {
+    if (s->err && !s->err_set) { /* the first failure is the reason */
+        snprintf(s->err->file, sizeof s->err->file, "%s", s->path);
+        s->err->line = 0;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(s->err->text, sizeof s->err->text, fmt, ap);
+        va_end(ap);
+        s->err_set = 1;
+    }
+    return -1;
+}
+
+/* SQLite's message, and for I/O failures the system's reason (a full disk,
+ * a missing directory) as the other writers give it. */
+static int fail_db(struct ut_sqlite_out *s) {
+    int code = sqlite3_errcode(s->db) & 0xff, sys = sqlite3_system_errno(s->db);
+    if (sys && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN))
+        return fail(s, "%s: %s", sqlite3_errmsg(s->db), strerror(sys));
+    return fail(s, "%s", sqlite3_errmsg(s->db));
+}
+
+static int exec(struct ut_sqlite_out *s, const char *sql) {
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : fail_db(s);
+}
+
+/* One integer from a query such as "PRAGMA user_version"; -1 on error. */
+static long long query_int(struct ut_sqlite_out *s, const char *sql) {
+    sqlite3_stmt *st;
+    long long v = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return fail_db(s);
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+    else fail_db(s);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Declared type of a fields column: the ones every record has or that are
+ * always whole numbers are INTEGER; `number` has no type (no affinity) as
+ * it holds a figure's INTEGER or REAL and a dnr's TEXT ("00658" must keep
+ * its zeros); any column added to the CSV later starts without one. */
+static const char *column_type(const char *c) {
+    static const char *const ints[] = {"line", "start", "end", "year", "ocr", NULL};
+    static const char *const texts[] = {"doc", "type", "value", "text", "rule", "grain", "series", "party",
+                                        "role", "key", "unit", "unit_lemma", "currency", "encoding", NULL};
+    for (int i = 0; ints[i]; i++)
+        if (!strcmp(c, ints[i])) return " INTEGER";
+    for (int i = 0; texts[i]; i++)
+        if (!strcmp(c, texts[i])) return " TEXT";
+    return "";
+}
+
+/* Append to a NEW-or-grown string; -1 on out of memory. */
+static int append(char **buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int append(char **buf, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *more;
+    int n = vasprintf(&more, fmt, ap);
+    va_end(ap);
+    if (n < 0) return -1;
+    char *old = *buf, *joined;
+    n = asprintf(&joined, "%s%s", old ? old : "", more);
+    free(more);
+    if (n < 0) return -1;
+    free(old);
+    *buf = joined;
+    return 0;
+}
+
+static int create_schema(struct ut_sqlite_out *s) {
+    char *sql = NULL;
+    int rc = append(&sql,
+                    "CREATE TABLE documents (\n"
+                    "  id INTEGER PRIMARY KEY,\n"
+                    "  path TEXT NOT NULL,\n"
+                    "  sha256 TEXT NOT NULL UNIQUE,\n"
+                    "  kind TEXT,\n"
+                    "  title TEXT,\n"
+                    "  date TEXT,\n"
+                    "  pages INTEGER,\n"
+                    "  bytes INTEGER NOT NULL,\n"
+                    "  decoded_as TEXT NOT NULL\n"
+                    ");\n"
+                    "CREATE TABLE fields (\n"
+                    "  id INTEGER PRIMARY KEY,\n"
+                    "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE");
+    const char *const *cols = ut_csv_columns();
+    for (size_t i = 0; !rc && cols[i]; i++) rc = append(&sql, ",\n  \"%s\"%s", cols[i], column_type(cols[i]));
+    if (!rc)
+        rc = append(&sql,
+                    "\n);\n"
+                    "CREATE TABLE persons (\n"
+                    "  id INTEGER PRIMARY KEY,\n"
+                    "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+                    "  \"key\" TEXT NOT NULL,\n"
+                    "  name TEXT NOT NULL,\n"
+                    "  party TEXT,\n"
+                    "  role TEXT,\n"
+                    "  mentions INTEGER NOT NULL,\n"
+                    "  UNIQUE (document_id, \"key\")\n"
+                    ");\n"
+                    "CREATE INDEX fields_type ON fields(type);\n"
+                    "CREATE INDEX fields_value ON fields(value);\n"
+                    "CREATE INDEX fields_document ON fields(document_id);\n"
+                    "CREATE INDEX persons_key ON persons(\"key\");\n"
+                    "PRAGMA user_version = %d;\n"
+                    "PRAGMA application_id = %d;\n",
+                    UT_SQLITE_SCHEMA, UT_SQLITE_APP_ID);
+    if (rc) {
+        free(sql);
+        return fail(s, "out of memory");
+    }
+    rc = exec(s, sql);
+    free(sql);
+    return rc;
+}
+
+/* A new file gets the schema; one of ours is used as it is; anything else
+ * (another version, another program's database) is refused untouched. */
+static int check_or_create_schema(struct ut_sqlite_out *s) {
+    long long version = query_int(s, "PRAGMA user_version");
+    long long app = query_int(s, "PRAGMA application_id");
+    long long tables = query_int(s, "SELECT count(*) FROM sqlite_master");
+    if (version < 0 || app < 0 || tables < 0) return -1;
+    if (tables == 0 && version == 0 && app == 0) return create_schema(s);
+    if (app != UT_SQLITE_APP_ID)
+        return fail(s, "a database that utdrag did not write: give a new file or one of utdrag's");
+    if (version != UT_SQLITE_SCHEMA)
+        return fail(s, "database schema version %lld; this utdrag writes version %d (use a new file)", version,
+                    UT_SQLITE_SCHEMA);
+    return 0;
+}
+
+static int prepare(struct ut_sqlite_out *s, sqlite3_stmt **st, const char *sql) {
+    return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) == SQLITE_OK ? 0 : fail_db(s);
+}
+
+static int prepare_all(struct ut_sqlite_out *s) {
+    char *ins = NULL, *vals = NULL;
+    int rc = append(&ins, "INSERT INTO fields (document_id") | append(&vals, "?1");
+    const char *const *cols = ut_csv_columns();
+    for (size_t i = 0; !rc && cols[i]; i++)
+        rc = append(&ins, ", \"%s\"", cols[i]) | append(&vals, ", ?%zu", i + 2);
+    if (!rc) rc = append(&ins, ") VALUES (%s)", vals);
+    free(vals);
+    if (rc) {
+        free(ins);
+        return fail(s, "out of memory");
+    }
+    rc = prepare(s, &s->insert_field, ins);
+    free(ins);
+    if (rc) return -1;
+    return prepare(s, &s->drop_same_path, "DELETE FROM documents WHERE path = ?1 AND sha256 <> ?2") ||
+           prepare(s, &s->upsert_doc,
+                   "INSERT INTO documents (path, sha256, kind, title, date, pages, bytes, decoded_as)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                   " ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, kind = excluded.kind,"
+                   " title = excluded.title, date = excluded.date, pages = excluded.pages,"
+                   " bytes = excluded.bytes, decoded_as = excluded.decoded_as"
+                   " RETURNING id") ||
+           prepare(s, &s->clear_fields, "DELETE FROM fields WHERE document_id = ?1") ||
+           prepare(s, &s->clear_persons, "DELETE FROM persons WHERE document_id = ?1") ||
+           /* one row per person key; the name is that of the first
+            * mention (linking gives every mention the fullest name) */
+           prepare(s, &s->insert_persons,
+                   "INSERT INTO persons (document_id, \"key\", name, party, role, mentions)"
+                   " SELECT ?1, k, (SELECT value FROM fields WHERE id = first), party, role, n FROM"
+                   " (SELECT coalesce(\"key\", value) AS k, min(id) AS first, max(party) AS party,"
+                   "  max(role) AS role, count(*) AS n"
+                   "  FROM fields WHERE document_id = ?1 AND type = 'person' GROUP BY k)")
+        ? -1
+        : 0;
+}
+
+static void out_free(struct ut_sqlite_out *s) {
+    sqlite3_stmt *all[] = {s->drop_same_path, s->upsert_doc,   s->clear_fields,
+                           s->clear_persons,  s->insert_field, s->insert_persons};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+/* Remove a database this run created and never committed to. */
+static void remove_created(const char *path) {
+    char *journal;
+    unlink(path);
+    if (asprintf(&journal, "%s-journal", path) >= 0) {
+        unlink(journal);
+        free(journal);
+    }
+}
+
+/* After an I/O error SQLite may leave the rollback to the next reader (a
+ * "hot" FILE-journal): open and read once so that the file on disk is the
+ * old one again when utdrag exits, where the file system allows it. */
+static void roll_back_hot_journal(const char *path) {
+    sqlite3 *db;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    sqlite3_close(db);
+}
+
+ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err) {
+    ut_writer *wr = calloc(1, sizeof *wr);
+    struct ut_sqlite_out *s = calloc(1, sizeof *s);
+    if (!wr || !s || !(s->path = strdup(path))) {
+        free(wr);
+        if (s) free(s->path);
+        free(s);
+        if (err) *err = (ut_error){.line = 0};
+        if (err) snprintf(err->text, sizeof err->text, "out of memory");
+        return NULL;
+    }
+    s->err = err;
+    wr->fmt = UT_FORMAT_SQLITE;
+    wr->sqlite = s;
+    struct stat st;
+    s->created = stat(path, &st) != 0 && errno == ENOENT;
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        if (s->db) fail_db(s);
+        else fail(s, "%s", sqlite3_errstr(rc));
+    }
+    /* foreign keys are per connection and must be set outside a
+     * transaction; a concurrent writer is waited for, not failed on */
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(s->db, 1);
+        sqlite3_busy_timeout(s->db, 10000);
+        rc = exec(s, "PRAGMA foreign_keys = ON") || exec(s, "BEGIN IMMEDIATE") || check_or_create_schema(s) ||
+             prepare_all(s);
+    }
+    if (rc) {
+        int created = s->created;
+        out_free(s); /* an open transaction is rolled back by the close */
+        if (created) remove_created(path);
+        free(wr);
+        return NULL;
+    }
+    return wr;
+}
+
+/* ---- one document ------------------------------------------------------ */
+
+static void sha256_hex(const char *bytes, size_t len, char hex[2 * SHA256_DIGEST_SIZE + 1]) {
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, (const uint8_t *)bytes);
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (size_t i = 0; i < sizeof digest; i++) snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
+static const char *meta_str(const ut_doc *d, const char *key) {
+    size_t n;
+    const ut_attr *m = ut_doc_meta(d, &n);
+    for (size_t i = 0; i < n; i++)
+        if (m[i].kind == UT_ATTR_STR && !strcmp(m[i].key, key)) return m[i].s;
+    return NULL;
+}
+
+/* documents.pages — the hook for page-based inputs: a reader that knows
+ * the document's page count (PDF) sets it as the document fact `pages`
+ * (UT_ATTR_INT).  Text files have none: NULL. */
+static int doc_pages(const ut_doc *d, long long *pages) {
+    size_t n;
+    const ut_attr *m = ut_doc_meta(d, &n);
+    for (size_t i = 0; i < n; i++)
+        if (m[i].kind == UT_ATTR_INT && !strcmp(m[i].key, "pages")) {
+            *pages = m[i].i;
+            return 1;
+        }
+    return 0;
+}
+
+static int is_full_day(const char *v) {
+    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
+    return 1;
+}
+
+/* Length of the line holding byte `at`, without surrounding white space. */
+static size_t trimmed_line_len(const char *b, size_t len, size_t at) {
+    size_t a = at, e = at;
+    while (a > 0 && b[a - 1] != '\n') a--;
+    while (e < len && b[e] != '\n') e++;
+    while (a < e && (b[a] == ' ' || b[a] == '\t')) a++;
+    while (e > a && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '\r')) e--;
+    return e - a;
+}
+
+/* The document's own date (see DATE_HEAD_LINES), BORROWED, or NULL. */
+static const char *doc_date(const ut_doc *d) {
+    size_t len;
+    const char *bytes = ut_doc_bytes(d, &len);
+    const ut_field *best = NULL;
+    for (size_t i = 0; i < ut_doc_nfields(d); i++) {
+        const ut_field *f = ut_doc_field(d, i);
+        if (strcmp(f->type, "date") || f->line > DATE_HEAD_LINES || !is_full_day(f->value)) continue;
+        const ut_attr *g = ut_field_attr(f, "grain");
+        if (!g || g->kind != UT_ATTR_STR || strcmp(g->s, "day")) continue;
+        if (f->start >= len || trimmed_line_len(bytes, len, f->start) > DATE_LINE_MAX) continue;
+        if (!best || f->start < best->start) best = f;
+    }
+    return best ? best->value : NULL;
+}
+
+static int bind_text(sqlite3_stmt *st, int i, const char *v) {
+    return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+static int bind_attr(sqlite3_stmt *st, int i, const ut_attr *a) {
+    if (!a) return sqlite3_bind_null(st, i);
+    switch (a->kind) {
+    case UT_ATTR_STR: return bind_text(st, i, a->s);
+    case UT_ATTR_INT:
+    case UT_ATTR_BOOL: return sqlite3_bind_int64(st, i, a->i);
+    case UT_ATTR_NUM: return sqlite3_bind_double(st, i, a->d);
+    }
+    return sqlite3_bind_null(st, i);
+}
+
+/* Run a statement that returns no rows, then reset it for the next use. */
+static int step_done(struct ut_sqlite_out *s, sqlite3_stmt *st) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : fail_db(s);
+}
+
+static int insert_field(struct ut_sqlite_out *s, sqlite3_int64 id, const ut_doc *d, const char *name,
+                        const ut_field *f) {
+    sqlite3_stmt *st = s->insert_field;
+    const char *const *cols = ut_csv_columns();
+    int rc = sqlite3_bind_int64(st, 1, id);
+    for (int c = 0; rc == SQLITE_OK && cols[c]; c++) {
+        const char *col = cols[c];
+        int i = c + 2;
+        if (!strcmp(col, "doc")) rc = bind_text(st, i, name);
+        else if (!strcmp(col, "line")) rc = sqlite3_bind_int64(st, i, (sqlite3_int64)f->line);
+        else if (!strcmp(col, "start")) rc = sqlite3_bind_int64(st, i, (sqlite3_int64)f->start);
+        else if (!strcmp(col, "end")) rc = sqlite3_bind_int64(st, i, (sqlite3_int64)f->end);
+        else if (!strcmp(col, "type")) rc = bind_text(st, i, f->type);
+        else if (!strcmp(col, "value")) rc = bind_text(st, i, f->value);
+        else if (!strcmp(col, "text")) rc = bind_text(st, i, f->text);
+        else if (!strcmp(col, "rule")) rc = bind_text(st, i, f->rule);
+        else if (!strcmp(col, "encoding"))
+            rc = bind_text(st, i, strcmp(ut_doc_encoding(d), "utf-8") ? ut_doc_encoding(d) : NULL);
+        else if (!strcmp(col, "ocr")) { /* 0/1 on every row, so that WHERE ocr works */
+            const ut_attr *a = ut_field_attr(f, "ocr");
+            rc = sqlite3_bind_int(st, i, a && a->i ? 1 : 0);
+        } else rc = bind_attr(st, i, ut_field_attr(f, col));
+    }
+    if (rc != SQLITE_OK) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return fail_db(s);
+    }
+    return step_done(s, st);
+}
+
+/* The document's row (inserted or updated by SHA-256); its id in *id. */
+static int upsert_document(struct ut_sqlite_out *s, const ut_doc *d, const char *name, sqlite3_int64 *id) {
+    size_t len;
+    const char *bytes = ut_doc_bytes(d, &len);
+    char sha[2 * SHA256_DIGEST_SIZE + 1];
+    sha256_hex(bytes, len, sha);
+    /* the same path with other content: the file changed, its old row goes
+     * (standard input is a new document every time, never "the same") */
+    if (strcmp(name, "-")) {
+        sqlite3_bind_text(s->drop_same_path, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s->drop_same_path, 2, sha, -1, SQLITE_STATIC);
+        if (step_done(s, s->drop_same_path)) return -1;
+    }
+    sqlite3_stmt *st = s->upsert_doc;
+    long long pages;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
+    bind_text(st, 3, meta_str(d, "kind"));
+    bind_text(st, 4, meta_str(d, "subject"));
+    bind_text(st, 5, doc_date(d));
+    if (doc_pages(d, &pages)) sqlite3_bind_int64(st, 6, pages);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)len);
+    sqlite3_bind_text(st, 8, ut_doc_encoding(d), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
+    if (rc == SQLITE_ROW) rc = sqlite3_step(st); /* to SQLITE_DONE: the upsert is complete */
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : fail_db(s);
+}
+
+int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d) {
+    struct ut_sqlite_out *s = wr->sqlite;
+    /* a file name from an old share may not be UTF-8: repaired as in JSON */
+    const char *name = ut_doc_name(d);
+    char *repaired = NULL;
+    if (!ut_utf8_valid(name, strlen(name))) {
+        if (!(repaired = ut_utf8_repaired(name))) return fail(s, "out of memory");
+        name = repaired;
+    }
+    sqlite3_int64 id = 0;
+    int rc = upsert_document(s, d, name, &id);
+    if (!rc) {
+        sqlite3_bind_int64(s->clear_fields, 1, id);
+        sqlite3_bind_int64(s->clear_persons, 1, id);
+        rc = step_done(s, s->clear_persons) || step_done(s, s->clear_fields);
+    }
+    for (size_t i = 0; !rc && i < ut_doc_nfields(d); i++) rc = insert_field(s, id, d, name, ut_doc_field(d, i));
+    if (!rc) {
+        sqlite3_bind_int64(s->insert_persons, 1, id);
+        rc = step_done(s, s->insert_persons);
+    }
+    free(repaired);
+    if (rc) errno = EIO;
+    return rc ? -1 : 0;
+}
+
+int ut_write_sqlite_finish(ut_writer *wr, int ok) {
+    struct ut_sqlite_out *s = wr->sqlite;
+    int rc = ok ? exec(s, "COMMIT") : -1;
+    if (rc) {
+        if (!s->err_set) fail(s, "write error: nothing written"); /* a failure without an SQL reason */
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    char *path = rc ? strdup(s->path) : NULL;
+    int created = s->created;
+    out_free(s);
+    wr->sqlite = NULL;
+    if (path && created) remove_created(path);
+    else if (path) roll_back_hot_journal(path);
+    free(path);
+    return rc;
+}
