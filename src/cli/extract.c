@@ -10,8 +10,7 @@
 
 static const char extract_usage[] =
     "usage: utdrag extract [options] [FILE|DIR|-]...\n"
-    "  -f, --format FMT      jsonl (default), json, csv, html (a review page), sqlite (needs -o)
-"
+    "  -f, --format FMT      jsonl (default), json, csv, html (a review page), sqlite (needs -o)\n"
     "  -o, --output FILE     write there (atomically) instead of standard output\n"
     "      --excel           CSV for Excel: UTF-8 BOM, ';' separator, formula guard\n"
     "  -t, --types LIST      only these field types, e.g. date,dnr\n"
