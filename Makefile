@@ -7,8 +7,9 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := libpcre2-8 jansson libutf8proc
+PKGS      := libpcre2-8 jansson libutf8proc xlsxwriter
 DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev pkg-config python3 perl gcc make
+DEB_PKGS  += libxlsxwriter-dev zlib1g-dev python3-pandas python3-matplotlib
 SAN       ?=
 
 CFLAGS    ?= -O2 -g

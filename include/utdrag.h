@@ -143,7 +143,12 @@ const ut_attr *ut_field_attr(const ut_field *f, const char *key);
 
 /* ---- output ----------------------------------------------------------- */
 
-typedef enum ut_format { UT_FORMAT_JSONL, UT_FORMAT_JSON, UT_FORMAT_CSV } ut_format;
+typedef enum ut_format {
+    UT_FORMAT_JSONL,
+    UT_FORMAT_JSON,
+    UT_FORMAT_CSV,
+    UT_FORMAT_XLSX, /* Excel workbook: only through ut_writer_open */
+} ut_format;
 
 enum {
     UT_WRITE_EXCEL = 1 << 0 /* CSV: UTF-8 BOM, ';' separator, CRLF */
@@ -154,13 +159,19 @@ typedef struct ut_writer ut_writer;
 /* NEW writer onto `out` (BORROWED: the caller closes it).  Nothing is
  * written until the first document (CSV writes its header then). */
 ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
+/* NEW writer that writes the file at `path` itself (BORROWED: copied).
+ * The only way to write UT_FORMAT_XLSX, which libxlsxwriter writes by
+ * file name, whole, when ut_writer_finish closes the workbook (the file is
+ * created or truncated then, not before).  The other formats open `path`
+ * here and close it in ut_writer_finish.  NULL with errno set. */
+ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags);
 /* Write one document's fields.  0, or -1 on a write error (errno set). */
 int ut_writer_doc(ut_writer *wr, const ut_doc *d);
 /* Finish the output (JSON closes its array; everything is flushed).
  * 0 or -1 on a write error.  Frees the writer in both cases. */
 int ut_writer_finish(ut_writer *wr);
 
-/* Parse a format name ("jsonl", "json", "csv"). -1 if unknown. */
+/* Parse a format name ("jsonl", "json", "csv", "xlsx"). -1 if unknown. */
 int ut_format_parse(const char *name);
 
 /* The fixed CSV header, as a NULL-terminated list of column names. */

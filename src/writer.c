@@ -11,6 +11,7 @@ int ut_format_parse(const char *name) {
     if (!strcmp(name, "jsonl") || !strcmp(name, "ndjson")) return UT_FORMAT_JSONL;
     if (!strcmp(name, "json")) return UT_FORMAT_JSON;
     if (!strcmp(name, "csv")) return UT_FORMAT_CSV;
+    if (!strcmp(name, "xlsx")) return UT_FORMAT_XLSX;
     return -1;
 }
 
@@ -20,6 +21,26 @@ ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags) {
     wr->out = out;
     wr->fmt = fmt;
     wr->flags = flags;
+    return wr;
+}
+
+ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags) {
+    if (fmt == UT_FORMAT_XLSX) {
+        struct ut_xlsx *x = ut_xlsx_new(path);
+        if (!x) return NULL;
+        ut_writer *wr = ut_writer_new(NULL, fmt, flags);
+        if (!wr) ut_write_xlsx_finish(x, 1);
+        else wr->xlsx = x;
+        return wr;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) return NULL;
+    ut_writer *wr = ut_writer_new(f, fmt, flags);
+    if (!wr) {
+        fclose(f);
+        return NULL;
+    }
+    wr->owns_out = 1;
     return wr;
 }
 
@@ -112,10 +133,11 @@ int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
     case UT_FORMAT_JSONL: rc = ut_write_jsonl_doc(wr, d); break;
     case UT_FORMAT_JSON: rc = ut_write_json_doc(wr, d); break;
     case UT_FORMAT_CSV: rc = ut_write_csv_doc(wr, d); break;
+    case UT_FORMAT_XLSX: rc = wr->xlsx ? ut_write_xlsx_doc(wr, d) : (errno = EINVAL, -1); break;
     default: errno = EINVAL; rc = -1;
     }
     wr->ndocs++;
-    if (rc || ferror(wr->out)) {
+    if (rc || (wr->out && ferror(wr->out))) {
         wr->failed = 1;
         if (!errno) errno = EIO;
         return -1;
@@ -127,7 +149,9 @@ int ut_writer_finish(ut_writer *wr) {
     int rc = wr->failed ? -1 : 0;
     if (!rc && wr->fmt == UT_FORMAT_JSON) rc = ut_write_json_finish(wr);
     if (!rc && wr->fmt == UT_FORMAT_CSV && wr->ndocs == 0) rc = ut_write_csv_doc(wr, NULL);
-    if (fflush(wr->out) || ferror(wr->out)) rc = -1;
+    if (wr->xlsx && ut_write_xlsx_finish(wr->xlsx, rc != 0)) rc = -1;
+    if (wr->out && (fflush(wr->out) || ferror(wr->out))) rc = -1;
+    if (wr->owns_out && fclose(wr->out)) rc = -1;
     free(wr);
     return rc;
 }

@@ -19,6 +19,8 @@ struct ut_writer {
     unsigned flags;
     size_t ndocs;
     int failed;
+    int owns_out;          /* ut_writer_open: `out` is closed by finish */
+    struct ut_xlsx *xlsx;  /* UT_FORMAT_XLSX: the workbook (write_xlsx.c); `out` is NULL */
 };
 
 /* The record of one field of `d` as key/value pairs, in output order: doc
@@ -46,4 +48,10 @@ int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_doc(ut_writer *wr, const ut_doc *d);
 int ut_write_json_finish(ut_writer *wr);
 int ut_write_csv_doc(ut_writer *wr, const ut_doc *d);
+/* xlsx (write_xlsx.c): NEW workbook to be written at `path` (copied), or
+ * NULL with errno set; finish writes the file and frees the workbook
+ * whether it succeeds or not; `failed` drops it unwritten. */
+struct ut_xlsx *ut_xlsx_new(const char *path);
+int ut_write_xlsx_doc(ut_writer *wr, const ut_doc *d);
+int ut_write_xlsx_finish(struct ut_xlsx *x, int failed);
 #endif
