@@ -11,7 +11,7 @@ order a notebook would have them:
   2. figures per document: the sum of the SEK amounts, and how many of
      each counted thing (unit_lemma)
   3. persons with their party and role, one row per person and document
-  4. dates over time: mentions per month, as a bar chart (matplotlib; the
+  4. dates over time: mentions per year, as a bar chart (matplotlib; the
      chart is skipped with a message if matplotlib is not installed)
 
 Needs pandas (Debian: python3-pandas; use Debian's /usr/bin/python3).
@@ -65,12 +65,16 @@ persons = (df[df["type"] == "person"]
 print("== persons")
 print(persons.to_string(index=False) if len(persons) else "(no persons)", end="\n\n")
 
-# %% 4. dates over time
-dates = df[(df["type"] == "date") & df["grain"].isin(["day", "month"])].copy()
-dates["when"] = pd.to_datetime(dates["value"].str.slice(0, 7), format="%Y-%m", errors="coerce")
-per_month = dates.dropna(subset=["when"]).groupby(dates["when"].dt.to_period("M")).size()
-print("== dates per month (day and month grain): %d dates, %s to %s" %
-      (per_month.sum(), per_month.index.min(), per_month.index.max()) if len(per_month) else "== no dates")
+# %% 4. dates over time (per year: the corpus spans a century)
+dates = df[(df["type"] == "date") & df["grain"].isin(["day", "month", "year"])].copy()
+dates["year"] = pd.to_numeric(dates["value"].str.slice(0, 4), errors="coerce")
+per_year = dates.dropna(subset=["year"]).groupby("year").size()
+per_year.index = per_year.index.astype(int)
+if len(per_year):
+    print("== dates per year: %d dates, %d to %d" % (per_year.sum(), per_year.index.min(), per_year.index.max()))
+    print(per_year.to_string())
+else:
+    print("== no dates")
 try:
     import matplotlib
     matplotlib.use("Agg")  # no display needed
@@ -79,13 +83,10 @@ except ImportError:
     print("matplotlib is not installed (Debian: python3-matplotlib): no chart")
 else:
     fig, ax = plt.subplots(figsize=(10, 4))
-    if len(per_month):
-        full = per_month.reindex(pd.period_range(per_month.index.min(), per_month.index.max(), freq="M"),
-                                 fill_value=0)
-        ax.bar(full.index.to_timestamp(), full.values, width=25)
-    ax.set_title("Dates mentioned, per month")
+    ax.bar(per_year.index, per_year.values, width=0.8)
+    ax.set_title("Dates mentioned, per year (%d documents)" % df["doc"].nunique())
+    ax.set_xlabel("year")
     ax.set_ylabel("mentions")
-    fig.autofmt_xdate()
     png = os.path.join(args.out, "dates.png")
     fig.savefig(png, dpi=100, bbox_inches="tight")
     print("chart: %s" % png)
