@@ -7,9 +7,18 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := libpcre2-8 jansson libutf8proc sqlite3 nettle
+PKGS      := libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter
 DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev libsqlite3-dev sqlite3 nettle-dev pkg-config python3 perl gcc make
+DEB_PKGS  += libxlsxwriter-dev zlib1g-dev python3-pandas python3-matplotlib
 SAN       ?=
+# the Python module (python/utdrag) goes where Debian's python3 looks:
+# /usr/lib/python3/dist-packages for PREFIX=/usr, else PREFIX/lib/python3.X/dist-packages
+PYTHON    ?= /usr/bin/python3
+ifeq ($(PREFIX),/usr)
+PYDIR     ?= $(PREFIX)/lib/python3/dist-packages
+else
+PYDIR     ?= $(PREFIX)/lib/python$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3)/dist-packages
+endif
 
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -fPIC -Iinclude -Isrc -Iextractors
@@ -142,11 +151,13 @@ install: all
 	install -m 644 completions/utdrag.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/utdrag
 	install -m 644 rules/*.rules $(DESTDIR)$(PREFIX)/share/utdrag/rules/
 	install -m 644 rules/lexicons/*.lex $(DESTDIR)$(PREFIX)/share/utdrag/rules/lexicons/
+	install -d $(DESTDIR)$(PYDIR)/utdrag
+	install -m 644 python/utdrag/*.py $(DESTDIR)$(PYDIR)/utdrag/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/utdrag.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/utdrag
 	rm -f $(DESTDIR)$(PREFIX)/bin/utdrag $(DESTDIR)$(PREFIX)/lib/libutdrag.* $(DESTDIR)$(PREFIX)/include/utdrag.h
-	rm -rf $(DESTDIR)$(PREFIX)/share/utdrag
+	rm -rf $(DESTDIR)$(PREFIX)/share/utdrag $(DESTDIR)$(PYDIR)/utdrag
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -8,7 +8,7 @@ _utdrag() {
         return
     fi
     case "$prev" in
-        -f|--format) COMPREPLY=($(compgen -W "jsonl json csv html sqlite" -- "$cur")); return ;;
+        -f|--format) COMPREPLY=($(compgen -W "jsonl json csv html sqlite xlsx" -- "$cur")); return ;;
         -t|--types) COMPREPLY=($(compgen -W "dnr date person party figure org" -- "$cur")); return ;;
         --rules|--gold) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         rules) COMPREPLY=($(compgen -W "list test" -- "$cur")); return ;;

@@ -149,6 +149,7 @@ typedef enum ut_format {
     UT_FORMAT_CSV,
     UT_FORMAT_HTML,   /* a self-contained review page (write_html.c) */
     UT_FORMAT_SQLITE, /* a database updated in place (write_sqlite.c) */
+    UT_FORMAT_XLSX,   /* Excel workbook: only through ut_writer_open */
 } ut_format;
 
 enum {
@@ -170,13 +171,19 @@ ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
  * returns NULL, and again when a later ut_writer_doc/ut_writer_finish
  * fails (SQLite's reasons are not errno values). */
 ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err);
+/* NEW writer that writes the file at `path` itself (BORROWED: copied).
+ * The only way to write UT_FORMAT_XLSX, which libxlsxwriter writes by
+ * file name, whole, when ut_writer_finish closes the workbook (the file is
+ * created or truncated then, not before).  The other formats open `path`
+ * here and close it in ut_writer_finish.  NULL with errno set. */
+ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags);
 /* Write one document's fields.  0, or -1 on a write error (errno set). */
 int ut_writer_doc(ut_writer *wr, const ut_doc *d);
 /* Finish the output (JSON closes its array; everything is flushed).
  * 0 or -1 on a write error.  Frees the writer in both cases. */
 int ut_writer_finish(ut_writer *wr);
 
-/* Parse a format name ("jsonl", "json", "csv", "html", "sqlite"). -1 if unknown. */
+/* Parse a format name ("jsonl", "json", "csv", "html", "sqlite", "xlsx"). -1 if unknown. */
 int ut_format_parse(const char *name);
 
 /* The fixed CSV header, as a NULL-terminated list of column names. */

@@ -5,7 +5,9 @@
  * and rule sets stack: a column a field does not have is left empty.
  * Plain CSV is RFC 4180 (',' and CRLF); --excel adds a UTF-8 BOM and uses
  * ';', which Swedish Excel expects, and guards cells that a spreadsheet
- * would run as a formula.
+ * would run as a formula: one that starts with '=', '+', '-', '@', or a tab
+ * or CR (which Excel skips before looking for the formula sign; the OWASP
+ * list for CSV injection).
  */
 #include <csv.h>
 #include <stdio.h>
@@ -27,7 +29,7 @@ const char *const *ut_csv_columns(void) { return columns; }
 static int cell(ut_writer *wr, int first, const char *s) {
     if (!first && fputc((wr->flags & UT_WRITE_EXCEL) ? ';' : ',', wr->out) == EOF) return -1;
     if (!s || !*s) return 0;
-    if ((wr->flags & UT_WRITE_EXCEL) && strchr("=+-@", s[0])) {
+    if ((wr->flags & UT_WRITE_EXCEL) && strchr("=+-@\t\r", s[0])) {
         /* formula guard: a leading apostrophe keeps Excel from evaluating */
         size_t n = strlen(s);
         char *g = malloc(n + 2);

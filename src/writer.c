@@ -13,6 +13,7 @@ int ut_format_parse(const char *name) {
     if (!strcmp(name, "csv")) return UT_FORMAT_CSV;
     if (!strcmp(name, "html")) return UT_FORMAT_HTML;
     if (!strcmp(name, "sqlite")) return UT_FORMAT_SQLITE;
+    if (!strcmp(name, "xlsx")) return UT_FORMAT_XLSX;
     return -1;
 }
 
@@ -26,6 +27,26 @@ ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags) {
     wr->out = out;
     wr->fmt = fmt;
     wr->flags = flags;
+    return wr;
+}
+
+ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags) {
+    if (fmt == UT_FORMAT_XLSX) {
+        struct ut_xlsx *x = ut_xlsx_new(path);
+        if (!x) return NULL;
+        ut_writer *wr = ut_writer_new(NULL, fmt, flags);
+        if (!wr) ut_write_xlsx_finish(x, 1);
+        else wr->xlsx = x;
+        return wr;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) return NULL;
+    ut_writer *wr = ut_writer_new(f, fmt, flags);
+    if (!wr) {
+        fclose(f);
+        return NULL;
+    }
+    wr->owns_out = 1;
     return wr;
 }
 
@@ -120,6 +141,7 @@ int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
     case UT_FORMAT_CSV: rc = ut_write_csv_doc(wr, d); break;
     case UT_FORMAT_HTML: rc = ut_write_html_doc(wr, d); break;
     case UT_FORMAT_SQLITE: rc = ut_write_sqlite_doc(wr, d); break;
+    case UT_FORMAT_XLSX: rc = wr->xlsx ? ut_write_xlsx_doc(wr, d) : (errno = EINVAL, -1); break;
     default: errno = EINVAL; rc = -1;
     }
     wr->ndocs++;
@@ -138,7 +160,11 @@ int ut_writer_finish(ut_writer *wr) {
     if (!rc && wr->fmt == UT_FORMAT_HTML) rc = ut_write_html_finish(wr);
     if (wr->fmt == UT_FORMAT_SQLITE) {
         if (ut_write_sqlite_finish(wr, !rc)) rc = -1; /* committed, or rolled back */
-    } else if (fflush(wr->out) || ferror(wr->out)) rc = -1;
+    } else {
+        if (wr->xlsx && ut_write_xlsx_finish(wr->xlsx, rc != 0)) rc = -1;
+        if (wr->out && (fflush(wr->out) || ferror(wr->out))) rc = -1;
+        if (wr->owns_out && fclose(wr->out)) rc = -1;
+    }
     free(wr);
     return rc;
 }

@@ -21,6 +21,8 @@ struct ut_writer {
     size_t ndocs;
     int failed;
     struct ut_sqlite_out *sqlite; /* UT_FORMAT_SQLITE only (out is NULL); write_sqlite.c */
+    int owns_out;          /* ut_writer_open: `out` is closed by finish */
+    struct ut_xlsx *xlsx;  /* UT_FORMAT_XLSX: the workbook (write_xlsx.c); `out` is NULL */
 };
 
 /* The record of one field of `d` as key/value pairs, in output order: doc
@@ -53,4 +55,10 @@ int ut_write_html_finish(ut_writer *wr);
 int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d);
 /* Commit (ok) or roll back, close the database, free wr->sqlite. 0 or -1. */
 int ut_write_sqlite_finish(ut_writer *wr, int ok);
+/* xlsx (write_xlsx.c): NEW workbook to be written at `path` (copied), or
+ * NULL with errno set; finish writes the file and frees the workbook
+ * whether it succeeds or not; `failed` drops it unwritten. */
+struct ut_xlsx *ut_xlsx_new(const char *path);
+int ut_write_xlsx_doc(ut_writer *wr, const ut_doc *d);
+int ut_write_xlsx_finish(struct ut_xlsx *x, int failed);
 #endif

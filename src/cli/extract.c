@@ -1,5 +1,6 @@
 /* extract.c — `utdrag extract`: documents in, fields out, in input order. */
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,7 @@
 
 static const char extract_usage[] =
     "usage: utdrag extract [options] [FILE|DIR|-]...\n"
-    "  -f, --format FMT      jsonl (default), json, csv, html (a review page), sqlite (needs -o)\n"
+    "  -f, --format FMT      jsonl (default), json, csv, html (a review page), sqlite, xlsx (need -o)\n"
     "  -o, --output FILE     write there (atomically) instead of standard output\n"
     "      --excel           CSV for Excel: UTF-8 BOM, ';' separator, formula guard\n"
     "  -t, --types LIST      only these field types, e.g. date,dnr\n"
@@ -26,6 +27,7 @@ typedef struct run {
     ut_writer *wr;
     int bad;
     bool write_ok;
+    int write_errno; /* of the first failed write, for writers without a FILE (xlsx) */
     int progress;
     size_t total, done;
     double bytes;
@@ -59,7 +61,10 @@ static int consume(size_t index, pool_result *res, void *ud) {
         size_t len;
         ut_doc_bytes(res->doc, &len);
         r->bytes += (double)len;
-        if (r->write_ok && ut_writer_doc(r->wr, res->doc)) r->write_ok = false;
+        if (r->write_ok && ut_writer_doc(r->wr, res->doc)) {
+            r->write_ok = false;
+            r->write_errno = errno;
+        }
         ut_doc_free(res->doc);
     }
     r->done++;
@@ -133,11 +138,15 @@ int cmd_extract(int argc, char **argv) {
     }
     int fmt = ut_format_parse(format);
     if (fmt < 0) {
-        cli_error("unknown format '%s' (jsonl, json, csv, html, sqlite)", format);
+        cli_error("unknown format '%s' (jsonl, json, csv, html, sqlite, xlsx)", format);
         return EXIT_USAGE;
     }
     if (fmt == UT_FORMAT_SQLITE && (!output || !strcmp(output, "-"))) {
         cli_error("--format sqlite needs -o FILE (a database is updated in place; it cannot go to standard output)");
+        return EXIT_USAGE;
+    }
+    if (fmt == UT_FORMAT_XLSX && (!output || !strcmp(output, "-"))) {
+        cli_error("--format xlsx needs -o FILE (a workbook is not written to standard output)");
         return EXIT_USAGE;
     }
     if ((flags & UT_WRITE_EXCEL) && fmt != UT_FORMAT_CSV) {
@@ -184,12 +193,22 @@ int cmd_extract(int argc, char **argv) {
         cli_inputs_free(&in);
         ut_ruleset_free(rs);
         return EXIT_USAGE;
+    } else if (fmt == UT_FORMAT_XLSX) {
+        /* xlsx is written by file name: into the temp file, renamed as the rest */
+        r.wr = ut_writer_open(out.tmp_path, (ut_format)fmt, flags);
     } else r.wr = ut_writer_new(out.fp, (ut_format)fmt, flags);
+    if (!r.wr && fmt != UT_FORMAT_SQLITE)
+        cli_error("%s: cannot write: %s", output ? output : "standard output", strerror(errno));
     r.total = in.n;
     r.progress = progress >= 0 ? progress : isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r.t0);
     if (!r.wr || pool_run(rs, in.paths, in.n, jobs, consume, &r)) r.write_ok = false;
-    if (r.wr && ut_writer_finish(r.wr)) r.write_ok = false;
+    if (r.wr && ut_writer_finish(r.wr) && r.write_ok) {
+        r.write_ok = false;
+        r.write_errno = errno;
+    }
+    if (r.wr && !r.write_ok && fmt == UT_FORMAT_XLSX) /* no FILE for cli_output_close to see it */
+        cli_error("%s: write error: %s", output, strerror(r.write_errno ? r.write_errno : EIO));
     /* a failed write on stdout is reported (with its reason) by
      * cli_output_close; say it here only for failures it cannot see */
     if (!r.write_ok && !output && !ferror(stdout)) cli_error("standard output: write error");

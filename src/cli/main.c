@@ -12,7 +12,7 @@ static const char usage[] =
     "       utdrag --help | --version\n"
     "\n"
     "extract options:\n"
-    "  -f, --format FMT   jsonl (default), json, csv\n"
+    "  -f, --format FMT   jsonl (default), json, csv, xlsx (needs -o)\n"
     "  -o, --output FILE  write there (atomically) instead of standard output\n"
     "      --excel        CSV for Excel: UTF-8 BOM, ';' separator\n"
     "  -t, --types LIST   only these field types, e.g. date,dnr\n"

@@ -21,6 +21,9 @@ static const char DOC2[] = "[M\xf6te; \"B\"]"; /* windows-1252 */
 
 static ut_doc *D1, *D2, *D3; /* D3: no fields */
 
+/* what --excel guards: a cell that a spreadsheet would run as a formula */
+static const char FORMULA_START[] = "=+-@\t\r";
+
 /* Run a writer over the documents into a NEW buffer (free()). */
 static char *render(ut_format fmt, unsigned flags, ut_doc **docs, size_t n, size_t *len, int *rc) {
     char *buf = NULL;
@@ -131,9 +134,9 @@ static void check_csv(int excel) {
         for (size_t i = 0; i < ut_doc_nfields(order[di]); i++, row++) {
             const ut_field *f = ut_doc_field(order[di], i);
             char want_v[512], want_t[512], num[32];
-            int guard = excel && strchr("=+-@", f->value[0]);
+            int guard = excel && f->value[0] && strchr(FORMULA_START, f->value[0]);
             snprintf(want_v, sizeof want_v, "%s%s", guard ? "'" : "", f->value);
-            guard = excel && strchr("=+-@", f->text[0]);
+            guard = excel && f->text[0] && strchr(FORMULA_START, f->text[0]);
             snprintf(want_t, sizeof want_t, "%s%s", guard ? "'" : "", f->text);
             is_str(cell(&t, row, "doc"), ut_doc_name(order[di]), "%s row %zu: doc", name, row);
             is_str(cell(&t, row, "value"), want_v, "%s row %zu: value", name, row);
@@ -264,6 +267,33 @@ static void check_format_names(void) {
     is_int(ut_format_parse("xml"), -1, "unknown format");
 }
 
+/* --excel guards every cell that starts like a formula, whichever column:
+ * here the doc names, which are the user's and can start with anything. */
+static void check_excel_guard(ut_worker *w) {
+    static const char *names[] = {"=1+2.txt", "+3.txt", "-5.txt", "@x.txt", "\tT.txt", "\rR.txt", "a=b.txt", " =c.txt"};
+    enum { N = sizeof names / sizeof names[0], NGUARDED = 6 };
+    ut_doc *docs[N];
+    ut_error err;
+    for (size_t i = 0; i < N; i++) docs[i] = ut_extract(w, names[i], "Dnr KS 2021/012\n", 16, &err);
+    size_t len;
+    int rc;
+    char *out = render(UT_FORMAT_CSV, UT_WRITE_EXCEL, docs, N, &len, &rc);
+    is_int(rc, 0, "formula guard: written");
+    table t;
+    if (is_int(parse_csv(out + 3, len - 3, ';', &t), 0, "formula guard: strict libcsv parses it")) {
+        is_int((long long)t.nrows, N + 1, "formula guard: one row per document");
+        for (size_t i = 0; i < N && i + 1 < t.nrows; i++) {
+            char want[64];
+            snprintf(want, sizeof want, "%s%s", i < NGUARDED ? "'" : "", names[i]);
+            is_str(cell(&t, i + 1, "doc"), want, "formula guard: doc %zu %s", i, i < NGUARDED ? "guarded" : "as is");
+            is_str(cell(&t, i + 1, "value"), "KS 2021/012", "formula guard: value %zu as is", i);
+        }
+    }
+    free_table(&t);
+    free(out);
+    for (size_t i = 0; i < N; i++) ut_doc_free(docs[i]);
+}
+
 int main(void) {
     char *dir;
     ut_error err;
@@ -280,6 +310,7 @@ int main(void) {
     is_int((long long)ut_doc_nfields(D2), 1, "document 2 has one field");
     check_csv(0);
     check_csv(1);
+    check_excel_guard(w);
     check_jsonl();
     check_json();
     check_empty_runs();
