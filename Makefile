@@ -7,8 +7,10 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := libpcre2-8 jansson libutf8proc
+PKGS      := libpcre2-8 jansson libutf8proc poppler-glib
 DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev pkg-config python3 perl gcc make
+# PDF input (src/read_pdf.c); poppler-utils' pdftotext is what the tests compare with
+DEB_PKGS  += libpoppler-glib-dev poppler-utils
 SAN       ?=
 
 CFLAGS    ?= -O2 -g
@@ -18,7 +20,7 @@ CFLAGS    += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 LDFLAGS   += -fsanitize=address,undefined
 endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 DEFS      := -DUTDRAG_RULES_DIR='"$(PREFIX)/share/utdrag/rules"'
 
 LIB_SRC   := $(wildcard src/*.c) $(wildcard extractors/*.c)
