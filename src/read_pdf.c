@@ -16,8 +16,9 @@
  * blank lines (at most four, as pdftotext), and each page ends with "\f".
  *
  * poppler reports syntax problems through g_log (domain "Poppler"); the
- * library never prints, so those messages are dropped (a handler installed
- * once); a PDF that cannot be opened is an error through ut_error instead.
+ * library never prints, so a handler (installed once) keeps the first one
+ * of each read, per thread, to name the damage when a PDF cannot be opened
+ * or gives no text; the handler prints nothing.
  */
 #include <glib.h>
 #include <math.h>
@@ -36,13 +37,29 @@ int ut_is_pdf(const void *bytes, size_t len) {
 
 /* ---- quiet poppler --------------------------------------------------- */
 
-static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer ud) {
-    (void)domain, (void)level, (void)msg, (void)ud;
+/* poppler's complaints about the file being read on this thread: how many,
+ * and the first, to name the damage in the error. */
+static _Thread_local int poppler_complaints;
+static _Thread_local char poppler_first[200];
+
+static void note_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer ud) {
+    (void)domain, (void)level, (void)ud;
+    if (!poppler_complaints++) snprintf(poppler_first, sizeof poppler_first, "%s", msg ? msg : "");
 }
 
 static void quiet_poppler(void) {
     g_log_set_handler("Poppler", (GLogLevelFlags)(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION),
-                      drop_log, NULL);
+                      note_log, NULL);
+}
+
+/* "damaged PDF: WHAT (poppler: first complaint)" into err. */
+static void damaged(ut_error *err, const char *what, const char *fallback) {
+    const char *why = poppler_complaints ? poppler_first : fallback;
+    /* poppler's "Syntax error at position -1: " says nothing to a reader */
+    const char *colon = why ? strstr(why, ": ") : NULL;
+    if (why && !strncmp(why, "Syntax ", 7) && colon) why = colon + 2;
+    if (why && *why) ut_seterr(err, "", 0, "damaged PDF: %s (poppler: %s)", what, why);
+    else ut_seterr(err, "", 0, "damaged PDF: %s", what);
 }
 
 /* ---- a growing output buffer ------------------------------------------ */
@@ -266,6 +283,11 @@ int ut_pdf_text_read(const void *bytes, size_t len, ut_pdf_text *out, ut_error *
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, quiet_poppler);
     memset(out, 0, sizeof *out);
+    poppler_complaints = 0;
+    if (!ut_is_pdf(bytes, len)) {
+        ut_seterr(err, "", 0, "not a PDF (no %%PDF- header)");
+        return -1;
+    }
     GError *ge = NULL;
     /* poppler reads the bytes in place; they outlive the document */
     GBytes *gb = g_bytes_new_static(bytes, len);
@@ -273,7 +295,7 @@ int ut_pdf_text_read(const void *bytes, size_t len, ut_pdf_text *out, ut_error *
     if (!doc) {
         if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
             ut_seterr(err, "", 0, "encrypted PDF (it needs a password): cannot read its text");
-        else ut_seterr(err, "", 0, "damaged or invalid PDF (%s)", ge ? ge->message : "poppler cannot open it");
+        else damaged(err, "cannot open it", ge ? ge->message : NULL);
         if (ge) g_error_free(ge);
         g_bytes_unref(gb);
         return -1;
@@ -298,7 +320,9 @@ int ut_pdf_text_read(const void *bytes, size_t len, ut_pdf_text *out, ut_error *
     g_object_unref(doc);
     g_bytes_unref(gb);
     if (!rc && !words) {
-        ut_seterr(err, "", 0, "no text layer (a scanned image?); run OCR first, e.g. ocrmypdf");
+        if (!npages) damaged(err, "it has no pages", NULL);
+        else if (poppler_complaints) damaged(err, "no text could be read", NULL);
+        else ut_seterr(err, "", 0, "no text layer (a scanned image?); run OCR first, e.g. ocrmypdf");
         rc = -2;
     } else if (rc) ut_seterr(err, "", 0, "out of memory");
     if (rc) {
