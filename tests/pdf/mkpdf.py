@@ -7,6 +7,7 @@ encrypted file), and no PDF writer is needed for that.  KIND:
   text       two pages of Helvetica text (tests/data/pdf/two-pages.pdf)
   scan       one page holding only an image: a scan without OCR
   encrypted  text behind a user password (poppler cannot open it without)
+  mixed      the text pages, then a page holding only an image (page 3)
 """
 import sys
 
@@ -71,6 +72,19 @@ def scan():
                               b"/ColorSpace /DeviceGray /BitsPerComponent 8 ")])
 
 
+def mixed():
+    objs = text_objects()
+    # a third page: only an image, as a scanned page among typed ones
+    n = len(objs)
+    objs[1] = objs[1].replace(b"] /Count 2", b" %d 0 R] /Count 3" % (n + 1))
+    objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                b"/Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>" % (n + 3, n + 2))
+    objs.append(stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q"))
+    objs.append(stream(bytes([0x40, 0xC0, 0xC0, 0x40]), b"/Type /XObject /Subtype /Image /Width 2 /Height 2 "
+                                                      b"/ColorSpace /DeviceGray /BitsPerComponent 8 "))
+    return pdf(objs)
+
+
 def encrypted():
     # the standard security handler with an /U entry no empty password
     # matches: a reader needs the (unknown) user password
@@ -81,7 +95,7 @@ def encrypted():
 
 def main():
     kind, out = sys.argv[1], sys.argv[2]
-    data = {"text": lambda: pdf(text_objects()), "scan": scan, "encrypted": encrypted}[kind]()
+    data = {"text": lambda: pdf(text_objects()), "scan": scan, "encrypted": encrypted, "mixed": mixed}[kind]()
     with open(out, "wb") as f:
         f.write(data)
 
