@@ -7,9 +7,11 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter
+PKGS      := libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter poppler-glib
 DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev libsqlite3-dev sqlite3 nettle-dev pkg-config python3 perl gcc make
 DEB_PKGS  += libxlsxwriter-dev zlib1g-dev python3-pandas python3-matplotlib
+# PDF input (src/read_pdf.c); poppler-utils' pdftotext is what the tests compare with
+DEB_PKGS  += libpoppler-glib-dev poppler-utils
 SAN       ?=
 # the Python module (python/utdrag) goes where Debian's python3 looks:
 # /usr/lib/python3/dist-packages for PREFIX=/usr, else PREFIX/lib/python3.X/dist-packages
@@ -27,7 +29,7 @@ CFLAGS    += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 LDFLAGS   += -fsanitize=address,undefined
 endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 DEFS      := -DUTDRAG_RULES_DIR='"$(PREFIX)/share/utdrag/rules"'
 
 LIB_SRC   := $(wildcard src/*.c) $(wildcard extractors/*.c)

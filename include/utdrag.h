@@ -141,6 +141,43 @@ const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n);
 /* Look up an attribute of a field by key; NULL if absent. BORROWED. */
 const ut_attr *ut_field_attr(const ut_field *f, const char *key);
 
+/* ---- PDF input (src/read_pdf.c, through poppler-glib) ---------------- */
+
+/* Does `bytes` look like a PDF: "%PDF-" within its first 1024 bytes (the
+ * header may follow some junk, as readers allow)? */
+int ut_is_pdf(const void *bytes, size_t len);
+
+/* The text layer of a PDF, laid out like `pdftotext -layout`: one line of
+ * text a line of the page, words of one line single-spaced, text that
+ * stands apart (a second column, a signature beside another) placed at its
+ * column after a run of at least two spaces, and each page ended by a form
+ * feed "\f". */
+typedef struct ut_pdf_text {
+    char *text;         /* NEW, UTF-8, NUL-terminated (free with ut_pdf_text_release) */
+    size_t len;         /* bytes of text */
+    size_t npages;
+    size_t *page_start; /* NEW, npages entries: offset in text where page i+1 begins */
+    size_t empty_pages; /* pages with no text at all (scanned images?) */
+} ut_pdf_text;
+
+/* Read the text layer of the PDF in bytes[0..len) (BORROWED; not kept).
+ * 0 and `out` filled, or -1 with err->text set: a damaged or encrypted
+ * PDF, or one with no text layer at all (a scan: "no text layer"). */
+int ut_pdf_text_read(const void *bytes, size_t len, ut_pdf_text *out, ut_error *err);
+void ut_pdf_text_release(ut_pdf_text *t);
+
+/* ut_extract for a PDF: its text layer (ut_pdf_text_read) goes through the
+ * pipeline as a text file would.  Returns a NEW document whose bytes
+ * (ut_doc_bytes) are that extracted text, so `start`/`end` are offsets
+ * into it and `text` is exactly its bytes between them; every field also
+ * has a page (ut_doc_page_at).  NULL with `err` as ut_pdf_text_read. */
+ut_doc *ut_extract_pdf(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err);
+
+/* Pages of a document read from a PDF; 0 for text input. */
+size_t ut_doc_npages(const ut_doc *d);
+/* The 1-based page holding byte `offset` of ut_doc_bytes; 0 for text input. */
+size_t ut_doc_page_at(const ut_doc *d, size_t offset);
+
 /* ---- output ----------------------------------------------------------- */
 
 typedef enum ut_format {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "doc.h"
 #include "match.h"
 #include "normalize.h"
 #include "resolve.h"
@@ -32,6 +33,8 @@ struct ut_doc {
     char *warnings; /* arena */
     ut_attr meta[UT_MAX_META];
     size_t nmeta;
+    size_t *page_start; /* NULL for text input; see doc.h */
+    size_t npages;
     ut_arena arena;
 };
 
@@ -153,6 +156,7 @@ void ut_doc_free(ut_doc *d) {
     if (!d) return;
     ut_arena_clear(&d->arena);
     free(d->fields);
+    free(d->page_start);
     free(d->bytes);
     free(d->name);
     free(d);
@@ -170,4 +174,34 @@ const char *ut_doc_warning(const ut_doc *d) { return d->warnings; }
 const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n) {
     *n = d->nmeta;
     return d->meta;
+}
+
+int ut_doc_set_pages(ut_doc *d, const size_t *starts, size_t npages) {
+    size_t *copy = npages ? malloc(npages * sizeof *copy) : NULL;
+    if (npages && !copy) return -1;
+    if (npages) memcpy(copy, starts, npages * sizeof *copy);
+    free(d->page_start);
+    d->page_start = copy;
+    d->npages = npages;
+    return 0;
+}
+
+int ut_doc_add_warning(ut_doc *d, const char *text) {
+    char *w = ut_arena_printf(&d->arena, "%s%s\n", d->warnings ? d->warnings : "", text);
+    if (!w) return -1;
+    d->warnings = w;
+    return 0;
+}
+
+size_t ut_doc_npages(const ut_doc *d) { return d->npages; }
+
+size_t ut_doc_page_at(const ut_doc *d, size_t offset) {
+    if (!d->npages) return 0;
+    size_t lo = 0, hi = d->npages; /* last page whose start <= offset */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->page_start[mid] <= offset) lo = mid;
+        else hi = mid;
+    }
+    return lo + 1;
 }

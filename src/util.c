@@ -29,7 +29,7 @@ static char *read_stream(FILE *f, size_t *len, int *err_no, bool stop_at_nul) {
     char *buf = malloc(cap);
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n - 1, f);
-        bool nul = stop_at_nul && memchr(buf + n, 0, got) && !utf16_bom(buf, n + got);
+        bool nul = stop_at_nul && memchr(buf + n, 0, got) && !utf16_bom(buf, n + got) && !ut_is_pdf(buf, n + got);
         n += got;
         if (nul || n + 1 < cap) break; /* binary, end of file, or an error */
         if (n > UT_MAX_INPUT) { /* an endless stream: /dev/zero, `yes |` */

@@ -21,7 +21,8 @@ char *ut_read_file(const char *path, size_t *len, ut_error *err);
  * (ENOMEM, EFBIG past UT_MAX_INPUT, or the read error).  Does not close `f`. */
 char *ut_read_stream(FILE *f, size_t *len, int *err_no);
 /* The same for a document: reading stops early at the first block holding
- * a NUL byte unless the stream starts with a UTF-16 BOM.  The decoder
+ * a NUL byte unless the stream starts with a UTF-16 BOM or is a PDF
+ * (ut_is_pdf: PDFs are binary and read whole).  The decoder
  * refuses such input as binary anyway (decode.h), so /dev/zero or a huge
  * binary file is refused at once, not after being read whole. */
 char *ut_read_document(FILE *f, size_t *len, int *err_no);

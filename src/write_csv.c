@@ -21,7 +21,9 @@ static const char *const columns[] = {
     "grain", "series", "year", "number",
     "party", "role", "key",
     "unit", "unit_lemma", "currency",
-    "ocr", "encoding", NULL,
+    "ocr", "encoding",
+    "page", /* last, so that CSV files from before PDF input still stack */
+    NULL,
 };
 
 const char *const *ut_csv_columns(void) { return columns; }
@@ -81,6 +83,10 @@ int ut_write_csv_doc(ut_writer *wr, const ut_doc *d) {
             if (c < nfixed) v = fixed[c];
             else if (!strcmp(columns[c], "encoding"))
                 v = strcmp(ut_doc_encoding(d), "utf-8") ? ut_doc_encoding(d) : NULL;
+            else if (!strcmp(columns[c], "page")) {
+                snprintf(buf, sizeof buf, "%zu", ut_doc_page_at(d, f->start));
+                v = ut_doc_npages(d) ? buf : NULL;
+            }
             else v = attr_text(f, columns[c], buf, sizeof buf);
             if (cell(wr, c == 0, v)) return -1;
         }

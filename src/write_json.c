@@ -10,6 +10,7 @@ int ut_write_json_doc(ut_writer *wr, const ut_doc *d) {
     int rc = (!doc || !fields) ? -1 : 0;
     rc |= json_object_set_new(doc, "doc", ut_json_string_lossy(ut_doc_name(d)));
     rc |= json_object_set_new(doc, "encoding", json_string(ut_doc_encoding(d)));
+    if (ut_doc_npages(d)) rc |= json_object_set_new(doc, "pages", json_integer((json_int_t)ut_doc_npages(d)));
     size_t nmeta;
     const ut_attr *meta = ut_doc_meta(d, &nmeta);
     for (size_t i = 0; !rc && i < nmeta; i++)

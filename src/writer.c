@@ -99,6 +99,7 @@ size_t ut_record_pairs(const ut_doc *d, const ut_field *f, int with_doc, ut_attr
     out[n++] = int_pair("start", f->start);
     out[n++] = int_pair("end", f->end);
     out[n++] = int_pair("line", f->line);
+    if (ut_doc_npages(d)) out[n++] = int_pair("page", ut_doc_page_at(d, f->start));
     out[n++] = str_pair("rule", f->rule);
     for (size_t i = 0; i < f->nattrs && i < UT_MAX_ATTRS; i++) put_pair(out, &n, f->attrs[i]);
     if (with_doc && strcmp(ut_doc_encoding(d), "utf-8")) put_pair(out, &n, str_pair("encoding", ut_doc_encoding(d)));

@@ -26,13 +26,14 @@ struct ut_writer {
 };
 
 /* The record of one field of `d` as key/value pairs, in output order: doc
- * (if with_doc), type, value, text, start, end, line, rule, the field's
+ * (if with_doc), type, value, text, start, end, line, page (documents read
+ * from a PDF), rule, the field's
  * typed attributes, then encoding (with doc, when not UTF-8).  A key given
  * twice keeps its first place and takes the last value.  Fills `out`
  * (strings BORROWED from d and f) and returns the number of pairs.  The
  * doc (pair 0 when with_doc) is a file name and may not be valid UTF-8:
  * writers repair it (ut_utf8_repaired); any other invalid string fails. */
-#define UT_RECORD_MAX (UT_MAX_ATTRS + 9)
+#define UT_RECORD_MAX (UT_MAX_ATTRS + 10)
 size_t ut_record_pairs(const ut_doc *d, const ut_field *f, int with_doc, ut_attr out[UT_RECORD_MAX]);
 
 /* A NEW JSON object holding ut_record_pairs. NULL on OOM or on a string

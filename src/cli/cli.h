@@ -25,7 +25,7 @@ const char *cli_rules_dir(const char *given);
 ut_ruleset *cli_load_rules(const char *given);
 
 /* Expand the command-line inputs into a list of documents: files as they
- * are, directories walked recursively for *.txt in sorted order, "-" for
+ * are, directories walked recursively for *.txt and *.pdf in sorted order, "-" for
  * standard input.  Problems are printed and counted in *bad. */
 typedef struct cli_inputs {
     char **paths;
@@ -37,6 +37,11 @@ void cli_inputs_free(cli_inputs *in);
 /* Read a whole input ("-" = stdin).  NEW buffer, or NULL with *error set
  * to a NEW message naming the input (never printed here: workers call it). */
 char *cli_read_input(const char *path, size_t *len, char **error);
+
+/* Extract one input read by cli_read_input: a PDF (by its "%PDF-" magic
+ * or a .pdf name) through ut_extract_pdf, anything else as text.  A NEW
+ * document, or NULL with `err` set. */
+ut_doc *cli_extract(ut_worker *w, const char *path, const char *buf, size_t len, ut_error *err);
 
 /* Read a list of paths, one a line (or NUL-separated with `nul`), from
  * FILE ("-" = stdin) into `in`.  0, or -1 after printing. */

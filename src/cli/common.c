@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -87,6 +88,17 @@ static int has_suffix(const char *s, const char *suf) {
     return l > k && !strcmp(s + l - k, suf);
 }
 
+/* A PDF by its name: `.pdf` in any case (scanners write `.PDF`). */
+static int pdf_name(const char *s) {
+    size_t l = strlen(s);
+    return l > 4 && !strcasecmp(s + l - 4, ".pdf");
+}
+
+ut_doc *cli_extract(ut_worker *w, const char *path, const char *buf, size_t len, ut_error *err) {
+    if (ut_is_pdf(buf, len) || (strcmp(path, "-") && pdf_name(path))) return ut_extract_pdf(w, path, buf, len, err);
+    return ut_extract(w, path, buf, len, err);
+}
+
 /* The directories on the current walk path, to see a symlink loop. */
 typedef struct visit {
     dev_t dev;
@@ -130,7 +142,7 @@ static void walk_dir(cli_inputs *in, const char *dir, const visit *up, int *bad)
             cli_error("%s: %s", p, strerror(errno)); /* e.g. a dangling link */
             (*bad)++;
         } else if (S_ISDIR(st.st_mode)) walk_dir(in, p, &here, bad);
-        else if (S_ISREG(st.st_mode) && has_suffix(p, ".txt")) push(in, p);
+        else if (S_ISREG(st.st_mode) && (has_suffix(p, ".txt") || pdf_name(p))) push(in, p);
         free(p);
     }
     cli_inputs_free(&sub);

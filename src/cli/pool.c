@@ -31,7 +31,7 @@ static void extract_one(ut_worker *w, const char *path, pool_result *r) {
         return;
     }
     ut_error err;
-    r->doc = ut_extract(w, path, buf, len, &err);
+    r->doc = cli_extract(w, path, buf, len, &err);
     free(buf);
     if (!r->doc && asprintf(&r->error, "%s: %s", path, err.text) < 0) r->error = NULL;
 }

@@ -30,7 +30,7 @@ flags="$flags -DFUZZ_RULES_DIR=\"$PWD/rules\""
 if nm "$lib" 2>/dev/null | grep -q __asan_report; then
     flags="$flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 fi
-libs="$(pkg-config --libs libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter) -lcsv -lpthread"
+libs="$(pkg-config --libs libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter poppler-glib) -lcsv -lpthread -lm" # as the Makefile's PKG_LIBS
 run=()
 if [ "${UTDRAG_VALGRIND:-}" = 1 ]; then
     run=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
