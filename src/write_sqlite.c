@@ -100,7 +100,7 @@ static long long query_int(struct ut_sqlite_out *s, const char *sql) {
  * it holds a figure's INTEGER or REAL and a dnr's TEXT ("00658" must keep
  * its zeros); any column added to the CSV later starts without one. */
 static const char *column_type(const char *c) {
-    static const char *const ints[] = {"line", "start", "end", "year", "ocr", NULL};
+    static const char *const ints[] = {"line", "start", "end", "year", "ocr", "page", NULL};
     static const char *const texts[] = {"doc", "type", "value", "text", "rule", "grain", "series", "party",
                                         "role", "key", "unit", "unit_lemma", "currency", "encoding", NULL};
     for (int i = 0; ints[i]; i++)
@@ -320,18 +320,13 @@ static const char *meta_str(const ut_doc *d, const char *key) {
     return NULL;
 }
 
-/* documents.pages — the hook for page-based inputs: a reader that knows
- * the document's page count (PDF) sets it as the document fact `pages`
- * (UT_ATTR_INT).  Text files have none: NULL. */
+/* documents.pages — the page count of a document read from a PDF
+ * (ut_doc_npages); text files have none: NULL. */
 static int doc_pages(const ut_doc *d, long long *pages) {
-    size_t n;
-    const ut_attr *m = ut_doc_meta(d, &n);
-    for (size_t i = 0; i < n; i++)
-        if (m[i].kind == UT_ATTR_INT && !strcmp(m[i].key, "pages")) {
-            *pages = m[i].i;
-            return 1;
-        }
-    return 0;
+    size_t n = ut_doc_npages(d);
+    if (!n) return 0;
+    *pages = (long long)n;
+    return 1;
 }
 
 static int is_full_day(const char *v) {
@@ -406,6 +401,10 @@ static int insert_field(struct ut_sqlite_out *s, sqlite3_int64 id, const ut_doc 
         else if (!strcmp(col, "value")) rc = bind_text(st, i, f->value);
         else if (!strcmp(col, "text")) rc = bind_text(st, i, f->text);
         else if (!strcmp(col, "rule")) rc = bind_text(st, i, f->rule);
+        else if (!strcmp(col, "page")) { /* PDF input only */
+            size_t page = ut_doc_page_at(d, f->start);
+            rc = page ? sqlite3_bind_int64(st, i, (sqlite3_int64)page) : sqlite3_bind_null(st, i);
+        }
         else if (!strcmp(col, "encoding"))
             rc = bind_text(st, i, strcmp(ut_doc_encoding(d), "utf-8") ? ut_doc_encoding(d) : NULL);
         else if (!strcmp(col, "ocr")) { /* 0/1 on every row, so that WHERE ocr works */

@@ -79,7 +79,7 @@ int main(void) {
     /* the fields table is made of these: a change here is a new schema */
     static const char *const pinned[] = {"doc",   "line",   "start", "end",    "type",       "value",    "text",
                                          "rule",  "grain",  "series", "year",  "number",     "party",    "role",
-                                         "key",   "unit",   "unit_lemma", "currency", "ocr", "encoding", NULL};
+                                         "key",   "unit",   "unit_lemma", "currency", "ocr", "encoding", "page", NULL};
     const char *const *cols = ut_csv_columns();
     int same = 1;
     for (int i = 0; pinned[i] || cols[i]; i++)
