@@ -151,7 +151,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 man/utdrag.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 completions/utdrag.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/utdrag
-	install -m 644 rules/*.rules $(DESTDIR)$(PREFIX)/share/utdrag/rules/
+	install -m 644 rules/*.rules rules/ocr-confusions.txt $(DESTDIR)$(PREFIX)/share/utdrag/rules/
 	install -m 644 rules/lexicons/*.lex $(DESTDIR)$(PREFIX)/share/utdrag/rules/lexicons/
 	install -d $(DESTDIR)$(PYDIR)/utdrag
 	install -m 644 python/utdrag/*.py $(DESTDIR)$(PYDIR)/utdrag/
