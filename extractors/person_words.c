@@ -72,12 +72,18 @@ int person_set_role(const ut_match *m, ut_cand *c, const char *s, size_t n) {
     if (sp) {
         const char *sp2 = memchr(sp + 1, ' ', (size_t)(low + ln - sp - 1));
         size_t two = (size_t)((sp2 ? sp2 : low + ln) - w);
-        const char *v = ut_match_lex(m, "role", w, two);
+        bool ocr = false;
+        const char *v = ut_match_lex_ocr(m, "role", w, two, &ocr);
+        if (v && ocr && ut_cand_bool(c, "ocr", true)) return -1;
         if (v) return ut_cand_str(c, "role", "%.*s%s", (int)skip, low, v) ? -1 : 1;
     }
     size_t wn = word_len(w, low + ln);
-    const char *v = ut_match_lex(m, "role", w, wn);
-    if (!v) v = ut_match_lex(m, "person_role_head", w, wn);
+    /* a role read through OCR damage (`Férvaltningschef`) is given clean
+     * and the record says so */
+    bool ocr = false;
+    const char *v = ut_match_lex_ocr(m, "role", w, wn, &ocr);
+    if (!v) v = ut_match_lex_ocr(m, "person_role_head", w, wn, &ocr);
+    if (v && ocr && ut_cand_bool(c, "ocr", true)) return -1;
     size_t cut = 0;
     if (!v) {
         v = role_head(m, w, wn, &cut);
