@@ -122,6 +122,16 @@ typedef struct ut_doc ut_doc;
 ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err);
 void ut_doc_free(ut_doc *d);
 
+/* The same document, byte for byte the same result as ut_extract, with
+ * its matching spread over `nworkers` threads: the text is cut at
+ * paragraph breaks and each piece matched by one of `workers` (BORROWED,
+ * each used by one thread during the call; none may be in use elsewhere,
+ * all bound to the same ruleset).  Resolution and linking still see the
+ * whole document.  Worth it for a big document (a few MB); one under
+ * 512 KB is not cut.  Threads are started and joined inside the call. */
+ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
+                            size_t len, ut_error *err);
+
 const char *ut_doc_name(const ut_doc *d);
 /* How the bytes were decoded: "utf-8" or "windows-1252". */
 const char *ut_doc_encoding(const ut_doc *d);

@@ -57,6 +57,15 @@ char *ut_arena_printf(ut_arena *a, const char *fmt, ...) {
     return p;
 }
 
+void ut_arena_adopt(ut_arena *dst, ut_arena *src) {
+    if (!src->head) return;
+    ut_arena_chunk *tail = src->head;
+    while (tail->next) tail = tail->next;
+    tail->next = dst->head;
+    dst->head = src->head;
+    src->head = NULL;
+}
+
 void ut_arena_clear(ut_arena *a) {
     ut_arena_chunk *c = a->head;
     while (c) {

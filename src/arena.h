@@ -23,6 +23,9 @@ char *ut_arena_strndup(ut_arena *a, const char *s, size_t n);
 char *ut_arena_strdup(ut_arena *a, const char *s);
 /* printf into the arena. */
 char *ut_arena_printf(ut_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Move every allocation of `src` into `dst` (they now live as long as
+ * dst); `src` is left empty.  For merging work done in separate arenas. */
+void ut_arena_adopt(ut_arena *dst, ut_arena *src);
 /* Free every chunk; the arena is empty and reusable afterwards. */
 void ut_arena_clear(ut_arena *a);
 #endif

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chunk.h"
 #include "decode.h"
 #include "doc.h"
 #include "match.h"
@@ -91,7 +92,10 @@ static size_t line_at(const ut_text *decoded, size_t orig, size_t *pos, size_t *
     return *line;
 }
 
-ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err) {
+/* The pipeline, with the matching stage on workers[0..nw) (chunk.h). */
+static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *name, const void *bytes, size_t len,
+                           ut_error *err) {
+    ut_worker *w = workers[0];
     ut_error dummy;
     if (!err) err = &dummy;
     memset(err, 0, sizeof *err);
@@ -116,7 +120,12 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
         goto oom;
     }
     ut_docbuild db = {.norm = &norm, .arena = &d->arena};
-    int rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
+    int rc;
+    if (nw > 1) {
+        ut_scratch *scratch[nw];
+        for (size_t i = 0; i < nw; i++) scratch[i] = &workers[i]->scratch;
+        rc = ut_match_split(w->rs, scratch, nw, &db, &d->warnings, 0, NULL);
+    } else rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
     if (!rc) rc = ut_resolve(&db);
     for (const ut_extractor *const *e = ut_extractor_table; !rc && *e; e++)
         if ((*e)->document_pass) {
@@ -150,6 +159,22 @@ oom:
     snprintf(err->text, sizeof err->text, "out of memory");
     ut_doc_free(d);
     return NULL;
+}
+
+ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err) {
+    return extract_doc(&w, 1, name, bytes, len, err);
+}
+
+ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
+                            size_t len, ut_error *err) {
+    if (!nworkers) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->text, sizeof err->text, "no worker given");
+        }
+        return NULL;
+    }
+    return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, err);
 }
 
 void ut_doc_free(ut_doc *d) {

@@ -79,7 +79,29 @@ static int run_inline(const ut_ruleset *rs, char **paths, size_t n, pool_consume
     return rc;
 }
 
+/* One input and several threads: the document's matching is spread over
+ * them (ut_extract_parallel); the output is the same as with one. */
+static int run_one_split(const ut_ruleset *rs, const char *path, int threads, pool_consume consume, void *ud) {
+    ut_worker **ws = calloc((size_t)threads, sizeof *ws);
+    int nw = 0;
+    while (ws && nw < threads && (ws[nw] = ut_worker_new(rs))) nw++;
+    pool_result r = {0};
+    size_t len;
+    char *buf = nw ? cli_read_input(path, &len, &r.error) : NULL;
+    if (buf) {
+        ut_error err;
+        r.doc = ut_extract_parallel(ws, (size_t)nw, path, buf, len, &err);
+        free(buf);
+        if (!r.doc && asprintf(&r.error, "%s: %s", path, err.text) < 0) r.error = NULL;
+    }
+    if (!r.doc && !r.error && asprintf(&r.error, "%s: out of memory", path) < 0) r.error = NULL;
+    for (int i = 0; i < nw; i++) ut_worker_free(ws[i]);
+    free(ws);
+    return consume(0, &r, ud) ? -1 : 0;
+}
+
 int pool_run(const ut_ruleset *rs, char **paths, size_t n, int threads, pool_consume consume, void *ud) {
+    if (threads > 1 && n == 1) return run_one_split(rs, paths[0], threads, consume, ud);
     if (threads <= 1 || n <= 1) return run_inline(rs, paths, n, consume, ud);
     pool p = {.rs = rs, .paths = paths, .n = n, .window = (size_t)threads * 4};
     p.slots = calloc(p.window, sizeof *p.slots);

@@ -7,6 +7,8 @@
  * reorder window; the calling thread consumes results strictly in order.
  * The window (a few documents per thread) bounds memory: a run never
  * holds more than that many documents, however many files it has.
+ * A run of ONE document (a single big file) splits that document's
+ * matching over the threads instead (ut_extract_parallel).
  */
 #ifndef UT_POOL_H
 #define UT_POOL_H
