@@ -43,6 +43,12 @@ char *cli_read_input(const char *path, size_t *len, char **error);
  * document, or NULL with `err` set. */
 ut_doc *cli_extract(ut_worker *w, const char *path, const char *buf, size_t len, ut_error *err);
 
+/* cli_extract for one input over `nw` workers (nw >= 1, borrowed): text is
+ * split at paragraph breaks (ut_extract_parallel); a PDF goes through
+ * ut_extract_pdf on ws[0].  Same output as cli_extract. */
+ut_doc *cli_extract_split(ut_worker **ws, size_t nw, const char *path, const char *buf, size_t len,
+                          ut_error *err);
+
 /* Read a list of paths, one a line (or NUL-separated with `nul`), from
  * FILE ("-" = stdin) into `in`.  0, or -1 after printing. */
 int cli_inputs_from_file(cli_inputs *in, const char *file, bool nul);

@@ -79,8 +79,8 @@ static int run_inline(const ut_ruleset *rs, char **paths, size_t n, pool_consume
     return rc;
 }
 
-/* One input and several threads: the document's matching is spread over
- * them (ut_extract_parallel); the output is the same as with one. */
+/* One input and several threads: a text document's matching is spread over
+ * them (cli_extract_split); the output is the same as with one. */
 static int run_one_split(const ut_ruleset *rs, const char *path, int threads, pool_consume consume, void *ud) {
     ut_worker **ws = calloc((size_t)threads, sizeof *ws);
     int nw = 0;
@@ -90,7 +90,7 @@ static int run_one_split(const ut_ruleset *rs, const char *path, int threads, po
     char *buf = nw ? cli_read_input(path, &len, &r.error) : NULL;
     if (buf) {
         ut_error err;
-        r.doc = ut_extract_parallel(ws, (size_t)nw, path, buf, len, &err);
+        r.doc = cli_extract_split(ws, (size_t)nw, path, buf, len, &err);
         free(buf);
         if (!r.doc && asprintf(&r.error, "%s: %s", path, err.text) < 0) r.error = NULL;
     }
