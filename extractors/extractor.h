@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "utdrag.h"
 #include "../src/arena.h"
@@ -37,6 +38,7 @@ typedef struct ut_cand {
     int group;            /* overlap group (index into ut_overlap_groups) */
     const ut_rule *rule;
     ut_arena *arena;      /* the document's arena (BORROWED) */
+    uint8_t attr_cap;     /* room at f.attrs (arena memory), grown by ut_cand_str & co */
     bool dropped;         /* set by resolution or a document pass */
     bool tentative;       /* may be dropped by a document pass (a bare name
                              that only counts if it repeats a person): loses

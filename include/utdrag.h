@@ -94,9 +94,11 @@ typedef enum ut_attr_kind { UT_ATTR_STR, UT_ATTR_INT, UT_ATTR_NUM, UT_ATTR_BOOL 
 typedef struct ut_attr {
     const char *key;
     ut_attr_kind kind;
-    const char *s; /* UT_ATTR_STR */
-    long long i;   /* UT_ATTR_INT, UT_ATTR_BOOL (0/1) */
-    double d;      /* UT_ATTR_NUM */
+    union {            /* by `kind`: 24 bytes an attribute, not 40 */
+        const char *s; /* UT_ATTR_STR */
+        long long i;   /* UT_ATTR_INT, UT_ATTR_BOOL (0/1) */
+        double d;      /* UT_ATTR_NUM */
+    };
 } ut_attr;
 
 #define UT_MAX_ATTRS 10
@@ -109,8 +111,10 @@ typedef struct ut_field {
     const char *text;  /* the source text of the span, as written (UTF-8) */
     size_t start, end; /* byte offsets into the original input */
     size_t line;       /* 1-based line of `start` */
-    size_t nattrs;
-    ut_attr attrs[UT_MAX_ATTRS];
+    size_t nattrs;     /* at most UT_MAX_ATTRS */
+    ut_attr *attrs;    /* nattrs entries, BORROWED from the document (NULL if none):
+                          a pointer, not an array, because a big document holds
+                          millions of candidates and half of them have no extras */
 } ut_field;
 
 typedef struct ut_doc ut_doc;

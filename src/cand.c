@@ -47,6 +47,14 @@ static ut_attr *slot(ut_cand *c, const char *key) {
     for (size_t i = 0; i < c->f.nattrs; i++)
         if (!strcmp(c->f.attrs[i].key, key)) return &c->f.attrs[i];
     if (c->f.nattrs == UT_MAX_ATTRS) return NULL;
+    if (c->f.nattrs == c->attr_cap) { /* most records have up to 4 extras */
+        size_t cap = c->attr_cap ? UT_MAX_ATTRS : 4;
+        ut_attr *grown = ut_arena_alloc(c->arena, cap * sizeof *grown);
+        if (!grown) return NULL;
+        if (c->f.nattrs) memcpy(grown, c->f.attrs, c->f.nattrs * sizeof *grown);
+        c->f.attrs = grown;
+        c->attr_cap = (uint8_t)cap;
+    }
     ut_attr *a = &c->f.attrs[c->f.nattrs++];
     memset(a, 0, sizeof *a);
     a->key = key; /* keys are string literals of the extractors */

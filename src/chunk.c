@@ -124,8 +124,10 @@ static bool same_cand(const ut_cand *a, const ut_cand *b) {
         return false;
     for (size_t i = 0; i < a->f.nattrs; i++) {
         const ut_attr *x = &a->f.attrs[i], *y = &b->f.attrs[i];
-        if (!same_str(x->key, y->key) || x->kind != y->kind || !same_str(x->s, y->s) || x->i != y->i ||
-            memcmp(&x->d, &y->d, sizeof x->d))
+        if (!same_str(x->key, y->key) || x->kind != y->kind) return false;
+        if (x->kind == UT_ATTR_STR ? !same_str(x->s, y->s)
+            : x->kind == UT_ATTR_NUM ? memcmp(&x->d, &y->d, sizeof x->d) != 0
+                                     : x->i != y->i)
             return false;
     }
     return true;

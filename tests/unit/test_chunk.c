@@ -80,7 +80,8 @@ static bool same_field(const ut_field *a, const ut_field *b) {
         return false;
     for (size_t i = 0; i < a->nattrs; i++) {
         const ut_attr *x = &a->attrs[i], *y = &b->attrs[i];
-        if (!same_str(x->key, y->key) || x->kind != y->kind || !same_str(x->s, y->s) || x->i != y->i || x->d != y->d)
+        if (!same_str(x->key, y->key) || x->kind != y->kind) return false;
+        if (x->kind == UT_ATTR_STR ? !same_str(x->s, y->s) : x->kind == UT_ATTR_NUM ? x->d != y->d : x->i != y->i)
             return false;
     }
     return true;
