@@ -109,7 +109,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SEED    ?= 0
 FUZZ_CORPUS  ?= ../shared/corpus
 FUZZ_BUILD   := build-fuzz
-FUZZ_NAMES   := rules extract normalize writers sqlite
+FUZZ_NAMES   := rules extract normalize writers sqlite xlsx
 FUZZ_FLAGS   := -O1 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude -Isrc -Iextractors \
                 -Itests/fuzz -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'

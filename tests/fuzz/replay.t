@@ -14,7 +14,7 @@ utdrag=${utdrag##* } # the binary, without a wrapper such as valgrind
 build=$(dirname "$utdrag")
 lib=$build/libutdrag.a
 shared=${FUZZ_CORPUS:-../shared/corpus}
-names="rules extract normalize writers sqlite"
+names="rules extract normalize writers sqlite xlsx"
 echo "1..$(( $(echo $names | wc -w) * 2 ))"
 if [ ! -f "$lib" ]; then
     n=0; for _ in $names $names; do n=$((n + 1)); echo "not ok $n - $lib not built"; done
