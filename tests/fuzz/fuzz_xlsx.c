@@ -18,7 +18,7 @@
  * field of that type, in order, whose cells doc, line, start, end, value,
  * text and rule read back — XML entities and Excel's _xHHHH_ escapes
  * undone, as Excel reads them — as the field's (strings cut at 32,767
- * characters, empty strings no cell).
+ * characters as written, an escape counting 7; empty strings no cell).
  */
 #include <dirent.h>
 #include <string.h>
@@ -285,14 +285,28 @@ static char *cell(const char *row, const char *end, const char *ref) {
     return num;
 }
 
-/* A string as its cell must read: cut at XLSX_STR_MAX characters; NULL
- * for no cell (an empty string).  NEW. */
+/* Characters a character at `s` takes in the XML that libxlsxwriter
+ * counts: 7 for one that must be written as an _xHHHH_ escape (a '_' that
+ * would start one: ECMA-376 ST_Xstring), else 1. */
+static size_t written_chars(const char *s) {
+    unsigned long v;
+    if (s[0] == '_' && s[1] == 'x' && hex4(s + 2, &v) && s[6] == '_') return 7;
+    return 1;
+}
+
+/* A string as its cell must read: cut at XLSX_STR_MAX characters as
+ * written (written_chars), at a character's end; NULL for no cell (an
+ * empty string).  NEW. */
 static char *as_cell(const char *s) {
     if (!s || !*s) return NULL;
     size_t n = 0, i = 0;
-    for (; s[i] && n < XLSX_STR_MAX; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
-    while (s[i] && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    while (s[i]) {
+        size_t w = written_chars(s + i), len = 1;
+        while (s[i + len] && ((unsigned char)s[i + len] & 0xC0) == 0x80) len++;
+        if (n + w > XLSX_STR_MAX) break;
+        n += w;
+        i += len;
+    }
     char *cut = strndup(s, i);
     FUZZ_CHECK(cut);
     return cut;
