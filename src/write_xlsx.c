@@ -105,7 +105,8 @@ static int col_of(const sheet *s, const char *key) {
 /* Excel reads "_xHHHH_" in a string as the character U+HHHH (ECMA-376,
  * ST_Xstring), the escape libxlsxwriter writes control characters with.
  * A text that holds those seven characters itself would come back as one
- * character, so the '_' that starts them is written as "_x005F_". */
+ * character, so the '_' that starts them is written as "_x005F_"; the
+ * same escapes carry the characters XML forbids (escape_of). */
 static int starts_escape(const char *s) {
     if (s[0] != '_' || s[1] != 'x') return 0;
     for (int i = 2; i < 6; i++)
@@ -113,8 +114,16 @@ static int starts_escape(const char *s) {
     return s[6] == '_';
 }
 
-/* The escape (7 bytes) a character at `s` is written as, or NULL. */
-static const char *escape_of(const char *s) { return starts_escape(s) ? "_x005F_" : NULL; }
+/* The escape (7 bytes) a character at `s` is written as, or NULL.  Besides
+ * the '_' above: U+FFFE and U+FFFF, which XML does not allow in a document
+ * at all (libxlsxwriter writes them as they are, and no reader could
+ * parse the sheet). */
+static const char *escape_of(const char *s) {
+    if (starts_escape(s)) return "_x005F_";
+    if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF && (unsigned char)s[2] >= 0xBE)
+        return (unsigned char)s[2] == 0xBE ? "_xFFFE_" : "_xFFFF_";
+    return NULL;
+}
 
 static size_t char_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
@@ -126,11 +135,11 @@ static size_t char_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c
 static const char *cell_text(const char *v, char **copy, size_t *chars) {
     size_t written = 0, bytes = 0, i = 0, shown = 0;
     int changed = 0;
-    while (v[i]) {
+    while (v[i]) { /* an escape is 7 characters for 1 */
         size_t n = char_len((unsigned char)v[i]), cost = escape_of(v + i) ? 7 : 1;
         if (written + cost > XLSX_STR_MAX) break;
         written += cost;
-        bytes += cost == 7 ? 7 : n;
+        bytes += cost == 7 ? 7 : n; /* for 1 to 3 bytes */
         changed |= cost == 7;
         i += n;
         shown++;

@@ -287,10 +287,12 @@ static char *cell(const char *row, const char *end, const char *ref) {
 
 /* Characters a character at `s` takes in the XML that libxlsxwriter
  * counts: 7 for one that must be written as an _xHHHH_ escape (a '_' that
- * would start one: ECMA-376 ST_Xstring), else 1. */
+ * would start one: ECMA-376 ST_Xstring; a character XML forbids), else 1. */
 static size_t written_chars(const char *s) {
     unsigned long v;
     if (s[0] == '_' && s[1] == 'x' && hex4(s + 2, &v) && s[6] == '_') return 7;
+    /* U+FFFE, U+FFFF: not allowed in XML, so written as escapes too */
+    if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF && (unsigned char)s[2] >= 0xBE) return 7;
     return 1;
 }
 
