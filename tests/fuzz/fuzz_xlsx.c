@@ -16,8 +16,9 @@
  * sheet's XML is valid UTF-8 with no character XML 1.0 forbids; the
  * documents sheet has a row per document and each type's sheet a row per
  * field of that type, in order, whose cells doc, line, start, end, value,
- * text and rule read back — XML entities and Excel's _xHHHH_ escapes
- * undone, as Excel reads them — as the field's (strings cut at 32,767
+ * text and rule read back as Excel reads them — XML line ends and
+ * entities, then Excel's _xHHHH_ escapes undone; white space at an end
+ * only under xml:space="preserve" — as the field's (strings cut at 32,767
  * characters as written, an escape counting 7; empty strings no cell).
  */
 #include <dirent.h>
@@ -213,12 +214,17 @@ static int hex4(const char *s, unsigned long *v) {
     return 1;
 }
 
-/* The text of an inline string `s`..`end` as Excel reads it: XML
- * entities, then _xHHHH_ escapes.  NEW. */
+/* The text of an inline string `s`..`end` as Excel reads it: XML line
+ * ends and entities, then _xHHHH_ escapes.  NEW. */
 static char *cell_string(const char *s, const char *end) {
     char *xml = malloc((size_t)(end - s) + 1), *o = xml;
     FUZZ_CHECK(xml);
     while (s < end) {
+        if (*s == '\r') { /* a reader's line ends (XML 1.0, 2.11): CRLF and CR are LF */
+            *o++ = '\n';
+            s += s + 1 < end && s[1] == '\n' ? 2 : 1;
+            continue;
+        }
         if (*s != '&') {
             *o++ = *s++;
             continue;
@@ -276,7 +282,15 @@ static char *cell(const char *row, const char *end, const char *ref) {
         FUZZ_CHECK(find(c, t, "t=\"inlineStr\""));
         const char *open = find(t, close, ">"), *stop = find(t, close, "</t>");
         FUZZ_CHECK(open && stop && open < stop);
-        return cell_string(open + 1, stop);
+        char *text = cell_string(open + 1, stop);
+        /* white space at either end is kept only with xml:space="preserve" */
+        size_t n = strlen(text);
+        if (n && (strchr(" \t\n\r", text[0]) || strchr(" \t\n\r", text[n - 1])) &&
+            !find(t, open, "xml:space=\"preserve\"")) {
+            fprintf(stderr, "%s: white space at an end without xml:space=\"preserve\"\n", ref);
+            abort();
+        }
+        return text;
     }
     const char *v = find(c, close, "<v>"), *stop = v ? find(v, close, "</v>") : NULL;
     FUZZ_CHECK(v && stop);
