@@ -109,12 +109,14 @@ FUZZ_SECONDS ?= 60
 FUZZ_SEED    ?= 0
 FUZZ_CORPUS  ?= ../shared/corpus
 FUZZ_BUILD   := build-fuzz
-FUZZ_NAMES   := rules extract normalize writers
+FUZZ_NAMES   := rules extract normalize writers sqlite xlsx
 FUZZ_FLAGS   := -O1 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude -Isrc -Iextractors \
                 -Itests/fuzz -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN     := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+# fuzz_sqlite reads the database back with sqlite3, fuzz_xlsx the workbook's zip with zlib
+FUZZ_LIBS     = $(PKG_LIBS) -lz
 
 .PHONY: fuzz fuzz-bin fuzz-replay
 fuzz: fuzz-bin
@@ -124,8 +126,8 @@ fuzz-bin: $(FUZZ_BIN)
 $(FUZZ_BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) $(DEFS) -c $< -o $@
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_util.h $(FUZZ_LIB_OBJ)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_util.c $(FUZZ_LIB_OBJ) $(PKG_LIBS)
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_util.h $(FUZZ_LIB_OBJ) $(HEADERS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< tests/fuzz/fuzz_util.c $(FUZZ_LIB_OBJ) $(FUZZ_LIBS)
 fuzz-replay: all
 	@UTDRAG=$(BIN) tests/fuzz/replay.t
 

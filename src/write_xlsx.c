@@ -21,7 +21,9 @@
  * by the run.  That mode wants the rows of a sheet in order and the header
  * known up front, hence the fixed columns.  A sheet that reaches Excel's
  * 1,048,576 rows goes on in "TYPE (2)", "TYPE (3)"...  A string longer
- * than Excel's 32,767 characters is cut there.
+ * than Excel's 32,767 characters is cut there.  Text that Excel would read
+ * as one of its _xHHHH_ escapes is escaped itself (cell_text), so that a
+ * cell shows what the field holds.
  *
  * libxlsxwriter prints a line on stderr when it fails ("[ERROR] ...", it is
  * compiled in and cannot be turned off).  The one failure a caller can
@@ -29,6 +31,7 @@
  * errno tells it; what is left (a disk that fills while the file is
  * written) still fails with -1, and libxlsxwriter's line beside ours.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,14 +102,62 @@ static int col_of(const sheet *s, const char *key) {
     return -1;
 }
 
-/* Characters of UTF-8 `s`, counted up to `max` (the rest is not looked at). */
-static size_t chars_upto(const char *s, size_t max, size_t *bytes_at_max) {
-    size_t n = 0, i = 0;
-    for (; s[i] && n < max; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
-    while (s[i] && ((unsigned char)s[i] & 0xC0) == 0x80) i++; /* end of the last char */
-    if (bytes_at_max) *bytes_at_max = i;
-    return n;
+/* Excel reads "_xHHHH_" in a string as the character U+HHHH (ECMA-376,
+ * ST_Xstring), the escape libxlsxwriter writes control characters with.
+ * A text that holds those seven characters itself would come back as one
+ * character, so the '_' that starts them is written as "_x005F_"; the
+ * same escapes carry the characters XML forbids (escape_of). */
+static int starts_escape(const char *s) {
+    if (s[0] != '_' || s[1] != 'x') return 0;
+    for (int i = 2; i < 6; i++)
+        if (!isxdigit((unsigned char)s[i])) return 0; /* stops at the NUL */
+    return s[6] == '_';
+}
+
+/* The escape (7 bytes) a character at `s` is written as, or NULL.  Besides
+ * the '_' above: U+FFFE and U+FFFF, which XML does not allow in a document
+ * at all (libxlsxwriter writes them as they are, and no reader could
+ * parse the sheet). */
+static const char *escape_of(const char *s) {
+    if (starts_escape(s)) return "_x005F_";
+    if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF && (unsigned char)s[2] >= 0xBE)
+        return (unsigned char)s[2] == 0xBE ? "_xFFFE_" : "_xFFFF_";
+    return NULL;
+}
+
+static size_t char_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+/* `v` (valid UTF-8) as written into a cell: the escapes above, and cut at
+ * XLSX_STR_MAX characters as written (what libxlsxwriter checks, before
+ * its own escapes), so a cell is cut a little early when it holds escapes.
+ * *chars is the number of characters the cell shows.  Returns `v` itself
+ * when nothing changes, else a NEW string in *copy; NULL on OOM. */
+static const char *cell_text(const char *v, char **copy, size_t *chars) {
+    size_t written = 0, bytes = 0, i = 0, shown = 0;
+    int changed = 0;
+    while (v[i]) { /* an escape is 7 characters for 1 */
+        size_t n = char_len((unsigned char)v[i]), cost = escape_of(v + i) ? 7 : 1;
+        if (written + cost > XLSX_STR_MAX) break;
+        written += cost;
+        bytes += cost == 7 ? 7 : n; /* for 1 to 3 bytes */
+        changed |= cost == 7;
+        i += n;
+        shown++;
+    }
+    *chars = shown;
+    *copy = NULL;
+    if (!changed && !v[i]) return v;
+    char *out = malloc(bytes + 1), *o = out;
+    if (!out) return NULL;
+    for (size_t k = 0; k < i;) {
+        const char *e = escape_of(v + k);
+        size_t n = char_len((unsigned char)v[k]);
+        memcpy(o, e ? e : v + k, e ? 7 : n);
+        o += e ? 7 : n;
+        k += n;
+    }
+    *o = 0;
+    return *copy = out;
 }
 
 static void widen(sheet *s, int col, size_t chars) {
@@ -160,14 +211,10 @@ static int put_str(sheet *s, lxw_row_t row, int col, const char *v) {
         errno = EILSEQ;
         return -1;
     }
-    size_t cut;
-    size_t n = chars_upto(v, XLSX_STR_MAX, &cut);
-    char *copy = NULL;
-    if (v[cut]) { /* longer than a cell holds */
-        copy = strndup(v, cut);
-        if (!copy) return -1;
-        v = copy;
-    }
+    char *copy;
+    size_t n;
+    v = cell_text(v, &copy, &n);
+    if (!v) return -1;
     lxw_error e = worksheet_write_string(s->ws, row, (lxw_col_t)col, v, NULL);
     free(copy);
     if (e) return fail(e);

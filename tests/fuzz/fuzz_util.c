@@ -65,3 +65,101 @@ const ut_ruleset *fuzz_default_rules(void) {
     }
     return default_rules;
 }
+
+static char *tmpdir;
+static void remove_tmpdir(void) {
+    fuzz_rm_tree(tmpdir);
+    free(tmpdir);
+    tmpdir = NULL;
+}
+
+const char *fuzz_tmpdir(void) {
+    if (!tmpdir) {
+        tmpdir = fuzz_mkdtemp();
+        FUZZ_CHECK(tmpdir);
+        atexit(remove_tmpdir);
+    }
+    return tmpdir;
+}
+
+char *fuzz_tmp_path(const char *name) {
+    char *path;
+    FUZZ_CHECK(asprintf(&path, "%s/%s", fuzz_tmpdir(), name) >= 0);
+    return path;
+}
+
+static const char line_rules[] =
+    "# every line is a field: the writers get whatever the input holds\n"
+    "rule fuzz.line\n"
+    "  type      org\n"
+    "  normalize text\n"
+    "  pattern   [^\\n]+\n";
+
+static ut_ruleset *line_rs;
+static ut_worker *workers[FUZZ_NDOCS];
+
+/* Registered after the rules' own handlers, so it runs before them:
+ * workers go before the rule sets they borrow. */
+static void free_workers(void) {
+    for (size_t k = 0; k < FUZZ_NDOCS; k++) ut_worker_free(workers[k]);
+    ut_ruleset_free(line_rs);
+}
+
+static void load_workers(void) {
+    const ut_ruleset *def = fuzz_default_rules();
+    char *dir;
+    FUZZ_CHECK(asprintf(&dir, "%s/line-rules", fuzz_tmpdir()) >= 0);
+    FUZZ_CHECK(mkdir(dir, 0700) == 0);
+    FUZZ_CHECK(fuzz_write_file(dir, "line.rules", line_rules, strlen(line_rules)) == 0);
+    ut_error err;
+    line_rs = ut_ruleset_load(dir, &err);
+    if (!line_rs) fprintf(stderr, "fuzz: %s:%d: %s\n", err.file, err.line, err.text);
+    FUZZ_CHECK(line_rs);
+    free(dir);
+    workers[FUZZ_DOC_LINES] = ut_worker_new(line_rs);
+    workers[FUZZ_DOC_DEFAULT] = ut_worker_new(def);
+    FUZZ_CHECK(workers[FUZZ_DOC_LINES] && workers[FUZZ_DOC_DEFAULT]);
+    atexit(free_workers);
+}
+
+void fuzz_doc_name(const uint8_t *data, size_t size, char name[FUZZ_NAME_MAX + 1]) {
+    size_t nl = 0;
+    while (nl < size && nl < FUZZ_NAME_MAX && data[nl]) {
+        name[nl] = (char)data[nl];
+        nl++;
+    }
+    name[nl] = 0;
+}
+
+ut_doc *fuzz_doc_new(int which, const char *name, const uint8_t *data, size_t size) {
+    FUZZ_CHECK(which >= 0 && which < FUZZ_NDOCS);
+    if (!workers[which]) load_workers();
+    ut_error err;
+    return ut_extract(workers[which], name, data, size, &err);
+}
+
+size_t fuzz_docs_new(const uint8_t *data, size_t size, ut_doc *docs[FUZZ_NDOCS]) {
+    char name[FUZZ_NAME_MAX + 1];
+    fuzz_doc_name(data, size, name);
+    size_t n = 0;
+    for (int k = 0; k < FUZZ_NDOCS; k++) docs[k] = NULL;
+    while (n < FUZZ_NDOCS && (docs[n] = fuzz_doc_new((int)n, name, data, size))) n++;
+    return n;
+}
+
+void fuzz_docs_free(ut_doc *docs[FUZZ_NDOCS], size_t n) {
+    for (size_t k = 0; k < n; k++) ut_doc_free(docs[k]);
+}
+
+const uint8_t *fuzz_long_input(const uint8_t *data, size_t size, size_t *n, uint8_t **owned) {
+    const size_t mark = sizeof FUZZ_LONG_MARK - 1;
+    *owned = NULL;
+    *n = size;
+    if (size <= mark || memcmp(data, FUZZ_LONG_MARK, mark)) return data;
+    size_t unit = size - mark, reps = (FUZZ_LONG_MIN + unit - 1) / unit;
+    uint8_t *buf = malloc(unit * reps);
+    FUZZ_CHECK(buf);
+    for (size_t r = 0; r < reps; r++) memcpy(buf + r * unit, data + mark, unit);
+    *n = unit * reps;
+    return *owned = buf;
+}

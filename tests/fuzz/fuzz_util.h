@@ -44,5 +44,44 @@ void fuzz_rm_tree(const char *dir);
 /* Load the default rule set once per process (aborts if it does not load). */
 const ut_ruleset *fuzz_default_rules(void);
 
+/* This process's own directory under $TMPDIR (BORROWED), made on first
+ * use and removed with what it holds at exit; aborts if it cannot be made.
+ * fuzz_tmp_path: a NEW path (free()) of `name` inside it. */
+const char *fuzz_tmpdir(void);
+char *fuzz_tmp_path(const char *name);
+
+/* ---- documents for the writer harnesses (writers, sqlite, xlsx) ----------
+ *
+ * The fuzz input becomes documents in two ways, one per rule set:
+ *   FUZZ_DOC_LINES    one rule turns every line into a field (type org), so
+ *                     `value` and `text` are the input itself: quotes, ';',
+ *                     ',', CR, formula starters, invalid UTF-8 read as
+ *                     Windows-1252;
+ *   FUZZ_DOC_DEFAULT  the default rules: fields with typed attributes
+ *                     (series, year, party, role, unit...) and document facts.
+ * The name is the input's first bytes up to a NUL (at most 32), so names
+ * that are not UTF-8 are written too. */
+enum { FUZZ_DOC_LINES, FUZZ_DOC_DEFAULT, FUZZ_NDOCS };
+#define FUZZ_NAME_MAX 32
+
+/* The document name for an input: its first bytes up to a NUL. */
+void fuzz_doc_name(const uint8_t *data, size_t size, char name[FUZZ_NAME_MAX + 1]);
+/* A NEW document of `data` under rule set `which`, or NULL if the input is
+ * refused (binary). */
+ut_doc *fuzz_doc_new(int which, const char *name, const uint8_t *data, size_t size);
+/* docs[k] = fuzz_doc_new(k, name of data, ...) for each k in order,
+ * stopping at the first refusal: returns how many were made. */
+size_t fuzz_docs_new(const uint8_t *data, size_t size, ut_doc *docs[FUZZ_NDOCS]);
+void fuzz_docs_free(ut_doc *docs[FUZZ_NDOCS], size_t n);
+
+/* Very long strings, which a fuzzer seldom grows by itself: an input that
+ * starts with FUZZ_LONG_MARK stands for the rest of it repeated to at
+ * least FUZZ_LONG_MIN bytes (a line longer than a spreadsheet cell holds,
+ * 32,767 characters).  Returns the bytes to use (*n of them): `data`
+ * itself, or a NEW buffer also put in *owned (free() it; else NULL). */
+#define FUZZ_LONG_MARK "\xFFL"
+#define FUZZ_LONG_MIN 40000
+const uint8_t *fuzz_long_input(const uint8_t *data, size_t size, size_t *n, uint8_t **owned);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #endif

@@ -2,11 +2,11 @@
  * fuzz_writers.c — harness (d): the JSON Lines, JSON and CSV writers with
  * hostile field contents, and the HTML review page.
  *
- * A rule set with one rule that turns every line into a field puts the
- * input itself (quotes, ';', ',', CR, invalid UTF-8 read as Windows-1252,
- * formula starters) into `value` and `text`; the first bytes of the input
- * become the document name, so names that are not UTF-8 are written too.
- * The default rule set adds fields with typed attributes.  Every format is
+ * The documents are those of fuzz_docs_new (fuzz_util.h): every line of
+ * the input a field, so that quotes, ';', ',', CR, invalid UTF-8 and
+ * formula starters reach `value` and `text`, then the default rules'
+ * fields with typed attributes; the input's first bytes name the
+ * document, so names that are not UTF-8 are written too.  Every format is
  * written to memory and read back — JSON with jansson, CSV with libcsv in
  * strict mode — and must give back exactly the values of the document.
  */
@@ -18,39 +18,6 @@
 
 #include "fuzz_util.h"
 #include "text.h"
-
-static const char line_rules[] =
-    "# every line is a field: the writers get whatever the input holds\n"
-    "rule fuzz.line\n"
-    "  type      org\n"
-    "  normalize text\n"
-    "  pattern   [^\\n]+\n";
-
-static char *dir;
-static ut_ruleset *line_rs;
-static ut_worker *line_worker, *default_worker;
-
-static void cleanup(void) {
-    ut_worker_free(line_worker);
-    ut_worker_free(default_worker);
-    ut_ruleset_free(line_rs);
-    fuzz_rm_tree(dir);
-    free(dir);
-}
-
-static void setup(void) {
-    dir = fuzz_mkdtemp();
-    FUZZ_CHECK(dir);
-    FUZZ_CHECK(fuzz_write_file(dir, "line.rules", line_rules, strlen(line_rules)) == 0);
-    ut_error err;
-    line_rs = ut_ruleset_load(dir, &err);
-    if (!line_rs) fprintf(stderr, "fuzz: %s:%d: %s\n", err.file, err.line, err.text);
-    FUZZ_CHECK(line_rs);
-    line_worker = ut_worker_new(line_rs);
-    default_worker = ut_worker_new(fuzz_default_rules());
-    FUZZ_CHECK(line_worker && default_worker);
-    atexit(cleanup);
-}
 
 /* Write d in one format into a NEW buffer (*len bytes). */
 static char *write_doc(const ut_doc *d, ut_format fmt, unsigned flags, size_t *len) {
@@ -243,26 +210,15 @@ static void check_html(const ut_doc *d) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (!dir) setup();
-    /* a hostile document name: the input's first bytes, up to a NUL */
-    char name[33];
-    size_t nl = 0;
-    while (nl < size && nl < sizeof name - 1 && data[nl]) {
-        name[nl] = (char)data[nl];
-        nl++;
+    ut_doc *docs[FUZZ_NDOCS];
+    size_t n = fuzz_docs_new(data, size, docs); /* none: refused as binary */
+    for (size_t k = 0; k < n; k++) {
+        check_jsonl(docs[k]);
+        check_json(docs[k]);
+        check_csv(docs[k], 0);
+        check_csv(docs[k], 1);
+        check_html(docs[k]);
     }
-    name[nl] = 0;
-    ut_worker *workers[] = {line_worker, default_worker};
-    for (size_t k = 0; k < 2; k++) {
-        ut_error err;
-        ut_doc *d = ut_extract(workers[k], name, data, size, &err);
-        if (!d) return 0; /* refused as binary: nothing to write */
-        check_jsonl(d);
-        check_json(d);
-        check_csv(d, 0);
-        check_csv(d, 1);
-        check_html(d);
-        ut_doc_free(d);
-    }
+    fuzz_docs_free(docs, n);
     return 0;
 }

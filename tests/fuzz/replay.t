@@ -14,7 +14,7 @@ utdrag=${utdrag##* } # the binary, without a wrapper such as valgrind
 build=$(dirname "$utdrag")
 lib=$build/libutdrag.a
 shared=${FUZZ_CORPUS:-../shared/corpus}
-names="rules extract normalize writers"
+names="rules extract normalize writers sqlite xlsx"
 echo "1..$(( $(echo $names | wc -w) * 2 ))"
 if [ ! -f "$lib" ]; then
     n=0; for _ in $names $names; do n=$((n + 1)); echo "not ok $n - $lib not built"; done
@@ -26,11 +26,16 @@ trap 'rm -rf "$tmp"' EXIT
 cc=${CC:-cc}
 flags="-O1 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude -Isrc -Iextractors -Itests/fuzz"
 flags="$flags -DFUZZ_RULES_DIR=\"$PWD/rules\""
+pkgs="libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter poppler-glib" # as the Makefile's PKGS
+# shellcheck disable=SC2086
+flags="$flags $(pkg-config --cflags $pkgs)"
 # a sanitized library needs the sanitizer runtime at link time
 if nm "$lib" 2>/dev/null | grep -q __asan_report; then
     flags="$flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 fi
-libs="$(pkg-config --libs libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter poppler-glib) -lcsv -lpthread -lm" # as the Makefile's PKG_LIBS
+# as the Makefile's PKG_LIBS, and zlib, which fuzz_xlsx.c reads the workbook's zip with
+# shellcheck disable=SC2086
+libs="$(pkg-config --libs $pkgs) -lcsv -lpthread -lm -lz"
 run=()
 if [ "${UTDRAG_VALGRIND:-}" = 1 ]; then
     run=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)

@@ -13,6 +13,10 @@ seedopt=${FUZZ_SEED:-0}
 shared=${FUZZ_CORPUS:-../shared/corpus}
 here=$(cd "$(dirname "$0")" && pwd)
 status=0
+# The harnesses' temp files (fuzz_sqlite commits a database three times an
+# input, and SQLite syncs each commit): on a RAM disk when there is one and
+# TMPDIR names no other place.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
 
 # Inputs longer than this are cut by libFuzzer; rule files are small.
 max_len() { case $1 in rules) echo 4096 ;; extract) echo 65536 ;; *) echo 16384 ;; esac; }
