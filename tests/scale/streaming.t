@@ -207,7 +207,7 @@ sys.exit(code)
 
 
 binary = UTDRAG[-1]
-sanitized = "valgrind" in " ".join(UTDRAG) or b"AddressSanitizer" in open(binary, "rb").read()
+sanitized = "valgrind" in " ".join(UTDRAG) or b"__asan_init" in open(binary, "rb").read()
 if sanitized:
     skip("memory under ASan or valgrind is not the program's")
     skip("memory under ASan or valgrind is not the program's")
