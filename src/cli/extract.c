@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include "pool.h"
+#include "records.h"
 
 static const char extract_usage[] =
     "usage: utdrag extract [options] [FILE|DIR|-]...\n"
+    "       utdrag extract --records [options] [FILE|-]...\n"
     "  -f, --format FMT      jsonl (default), json, csv, html (a review page), sqlite, xlsx (need -o)\n"
     "  -o, --output FILE     write there (atomically) instead of standard output\n"
     "      --excel           CSV for Excel: UTF-8 BOM, ';' separator, formula guard\n"
@@ -19,7 +21,9 @@ static const char extract_usage[] =
     "  -j, --jobs N          documents in parallel (default: all cores); output order is fixed\n"
     "      --files-from FILE read input paths from FILE (one a line; '-' = stdin)\n"
     "  -0, --null            with --files-from: paths are NUL-separated\n"
-    "      --shard K/N       take only every N-th input, starting at the K-th (1-based)\n"
+    "      --records         inputs are JSON Lines, one document a line: {\"id\": ..., \"text\": ...}\n"
+    "                        (\"path\" for \"id\"; no FILE or '-': standard input, streamed)\n"
+    "      --shard K/N       take only every N-th input (record), starting at the K-th (1-based)\n"
     "      --progress        progress on stderr (default: when stderr is a terminal)\n"
     "      --no-progress     never show progress\n";
 
@@ -29,6 +33,8 @@ typedef struct run {
     bool write_ok;
     int write_errno; /* of the first failed write, for writers without a FILE (xlsx) */
     int progress;
+    bool stream; /* --records: the number of inputs is not known up front */
+    FILE *flush; /* --records, JSON Lines or CSV: flushed after each document */
     size_t total, done;
     double bytes;
     struct timespec t0;
@@ -41,6 +47,11 @@ static double seconds_since(const struct timespec *t0) {
 }
 
 static void show_progress(run *r, bool last) {
+    if (r->stream) {
+        double s = seconds_since(&r->t0), mb = r->bytes / 1e6;
+        fprintf(stderr, "\r%zu records  %.1f MB  %.1f MB/s   %s", r->done, mb, s > 0 ? mb / s : 0, last ? "\n" : "");
+        return;
+    }
     double s = seconds_since(&r->t0), mb = r->bytes / 1e6, rate = s > 0 ? mb / s : 0;
     double eta = r->done ? s * (double)(r->total - r->done) / (double)r->done : 0;
     fprintf(stderr, "\r%zu/%zu files  %.1f MB  %.1f MB/s  ETA %.0f s   %s", r->done, r->total, mb, rate, eta,
@@ -61,7 +72,7 @@ static int consume(size_t index, pool_result *res, void *ud) {
         size_t len;
         ut_doc_bytes(res->doc, &len);
         r->bytes += (double)len;
-        if (r->write_ok && ut_writer_doc(r->wr, res->doc)) {
+        if (r->write_ok && (ut_writer_doc(r->wr, res->doc) || (r->flush && fflush(r->flush)))) {
             r->write_ok = false;
             r->write_errno = errno;
         }
@@ -71,9 +82,10 @@ static int consume(size_t index, pool_result *res, void *ud) {
     if (r->progress) {
         static double last;
         double s = seconds_since(&r->t0);
-        if (s - last > 0.2 || r->done == r->total) {
+        bool end = !r->stream && r->done == r->total;
+        if (s - last > 0.2 || end) {
             last = s;
-            show_progress(r, r->done == r->total);
+            show_progress(r, end);
         }
     }
     return r->write_ok ? 0 : 1; /* stop early once output is lost */
@@ -92,7 +104,7 @@ static int parse_shard(const char *s, size_t *k, size_t *n) {
 }
 
 int cmd_extract(int argc, char **argv) {
-    enum { OPT_EXCEL = 256, OPT_RULES, OPT_FILES_FROM, OPT_SHARD, OPT_PROGRESS, OPT_NO_PROGRESS };
+    enum { OPT_EXCEL = 256, OPT_RULES, OPT_FILES_FROM, OPT_SHARD, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_RECORDS };
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'},      {"output", required_argument, 0, 'o'},
         {"excel", no_argument, 0, OPT_EXCEL},       {"types", required_argument, 0, 't'},
@@ -100,12 +112,13 @@ int cmd_extract(int argc, char **argv) {
         {"files-from", required_argument, 0, OPT_FILES_FROM},
         {"null", no_argument, 0, '0'},              {"shard", required_argument, 0, OPT_SHARD},
         {"progress", no_argument, 0, OPT_PROGRESS}, {"no-progress", no_argument, 0, OPT_NO_PROGRESS},
-        {"help", no_argument, 0, 'h'},              {0, 0, 0, 0},
+        {"records", no_argument, 0, OPT_RECORDS},   {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
     };
     const char *format = "jsonl", *output = NULL, *types = NULL, *rules = NULL, *files_from = NULL;
     unsigned flags = 0;
     int jobs = pool_default_threads(), progress = -1, c;
-    bool nul = false;
+    bool nul = false, records = false;
     size_t shard_k = 1, shard_n = 1;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:o:t:j:0h", opts, NULL)) != -1) {
@@ -132,9 +145,14 @@ int cmd_extract(int argc, char **argv) {
             break;
         case OPT_PROGRESS: progress = 1; break;
         case OPT_NO_PROGRESS: progress = 0; break;
+        case OPT_RECORDS: records = true; break;
         case 'h': fputs(extract_usage, stdout); return EXIT_OK;
         default: fputs(extract_usage, stderr); return EXIT_USAGE;
         }
+    }
+    if (records && files_from) {
+        cli_error("--records and --files-from do not go together (--records reads documents, not paths)");
+        return EXIT_USAGE;
     }
     int fmt = ut_format_parse(format);
     if (fmt < 0) {
@@ -169,9 +187,13 @@ int cmd_extract(int argc, char **argv) {
         ut_ruleset_free(rs);
         return EXIT_USAGE;
     }
-    if (optind < argc) cli_inputs_collect(&in, argv + optind, argc - optind, &r.bad);
+    cli_records recs; /* --records: the documents are the lines of the inputs as given */
+    if (records)
+        cli_records_init(&recs, optind < argc ? argv + optind : stdin_only, optind < argc ? (size_t)(argc - optind) : 1,
+                         shard_k, shard_n);
+    else if (optind < argc) cli_inputs_collect(&in, argv + optind, argc - optind, &r.bad);
     else if (!files_from) cli_inputs_collect(&in, stdin_only, 1, &r.bad);
-    if (shard_n > 1) { /* every N-th input, deterministic */
+    if (!records && shard_n > 1) { /* every N-th input, deterministic */
         size_t o = 0;
         for (size_t i = 0; i < in.n; i++) {
             if (i % shard_n == shard_k - 1) in.paths[o++] = in.paths[i];
@@ -200,9 +222,20 @@ int cmd_extract(int argc, char **argv) {
     if (!r.wr && fmt != UT_FORMAT_SQLITE)
         cli_error("%s: cannot write: %s", output ? output : "standard output", strerror(errno));
     r.total = in.n;
+    r.stream = records;
+    /* a filter in a pipeline: each record's lines leave as soon as they
+     * are written, not when a buffer fills (a slow stream shows progress) */
+    if (records && out.fp == stdout && (fmt == UT_FORMAT_JSONL || fmt == UT_FORMAT_CSV)) r.flush = out.fp;
     r.progress = progress >= 0 ? progress : isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r.t0);
-    if (!r.wr || pool_run(rs, in.paths, in.n, jobs, consume, &r)) r.write_ok = false;
+    if (!r.wr) r.write_ok = false;
+    else if (records ? pool_run_source(rs, cli_records_next, &recs, jobs, consume, &r)
+                     : pool_run(rs, in.paths, in.n, jobs, consume, &r))
+        r.write_ok = false;
+    if (records) {
+        if (r.progress) show_progress(&r, true);
+        cli_records_free(&recs);
+    }
     if (r.wr && ut_writer_finish(r.wr) && r.write_ok) {
         r.write_ok = false;
         r.write_errno = errno;
