@@ -9,17 +9,7 @@ RULES=${UTDRAG_RULES:-$PWD/rules}
 export UTDRAG_RULES=$RULES
 T=$(mktemp -d "${TMPDIR:-/tmp}/utdrag-hostile.XXXXXX")
 trap 'rm -rf "$T"' EXIT
-_n=0
-_failed=0
-plan() { echo "1..$1"; }
-ok() { # ok COND-STATUS DESCRIPTION   (0 = pass)
-    _n=$((_n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $_n - $2"; else echo "not ok $_n - $2"; _failed=$((_failed + 1)); fi
-}
-skip() { _n=$((_n + 1)); echo "ok $_n # SKIP $1"; }
-diag() { sed 's/^/# /' "$@"; }
-# run the tool with a hard time bound: a hang fails the test instead of the suite
-ut() { timeout -k 5 "${UT_TIMEOUT:-300}" $UTDRAG "$@"; }
+. tests/lib/tap.sh # plan, ok, skip, diag, finish, ut
 # number of JSON Lines records on stdin that parse
 count_records() { python3 -c '
 import json, sys
@@ -27,7 +17,6 @@ n = 0
 for line in sys.stdin:
     json.loads(line); n += 1
 print(n)'; }
-finish() { exit $((_failed > 0)); }
 # The binary itself, without a wrapper such as valgrind.
 UTDRAG_BIN=${UTDRAG##* }
 # Big inputs shrink 50-fold under valgrind (memcheck runs ~50x slower):

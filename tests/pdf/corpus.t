@@ -29,18 +29,8 @@ UTDRAG = os.environ.get("UTDRAG", "build/utdrag").split()
 SHARED = os.environ.get("UTDRAG_SHARED", "../shared")
 CORPUS = os.path.join(SHARED, "corpus")
 PDF_DIR = os.path.join(CORPUS, "pdf")
-
-n = 0
-failed = 0
-
-
-def check(cond, what):
-    global n, failed
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    if not cond:
-        failed += 1
-    return cond
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from tap import check, count, finish  # noqa: E402
 
 
 def fold(s):  # as ../shared/tools/score.py
@@ -143,8 +133,8 @@ def main():
               "CSV: page filled for PDF rows, empty for text rows")
     finally:
         shutil.rmtree(tmp)
-    print("1..%d" % n)
-    return 1 if failed else 0
+    print("1..%d" % count())
+    return finish()
 
 
 if __name__ == "__main__":

@@ -10,17 +10,7 @@ DOCS=$SHARED/corpus/docs
 T=$(mktemp -d "${TMPDIR:-/tmp}/utdrag-scale.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export LC_ALL=C
-_n=0
-_failed=0
-plan() { echo "1..$1"; }
-ok() { # ok COND-STATUS DESCRIPTION   (0 = pass)
-    _n=$((_n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $_n - $2"; else echo "not ok $_n - $2"; _failed=$((_failed + 1)); fi
-}
-diag() { sed 's/^/# /' "$@"; }
-finish() { exit $((_failed > 0)); }
-# a hang fails the test instead of the suite
-ut() { timeout -k 5 "${UT_TIMEOUT:-300}" $UTDRAG "$@"; }
+. tests/lib/tap.sh # plan, ok, skip, diag, finish, ut
 # same bytes: ok, else show the first difference
 same() { # same FILE-A FILE-B DESCRIPTION
     if cmp -s "$1" "$2"; then ok 0 "$3"

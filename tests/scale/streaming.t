@@ -31,26 +31,10 @@ os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 UTDRAG = os.environ.get("UTDRAG", "build/utdrag").split()
 SHARED = os.environ.get("UTDRAG_SHARED", "../shared")
 DOCS = os.path.join(SHARED, "corpus", "docs")
+sys.path.insert(0, os.path.join("tests", "lib"))
+from tap import check, finish, skip  # noqa: E402
+
 TIMEOUT = 120
-
-n = 0
-failed = 0
-
-
-def check(cond, what):
-    global n, failed
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    sys.stdout.flush()
-    if not cond:
-        failed += 1
-    return cond
-
-
-def skip(what):
-    global n
-    n += 1
-    print("ok %d # SKIP %s" % (n, what))
 
 
 def run(args, data):
@@ -225,4 +209,4 @@ else:
         os.unlink(os.path.join(tmp, f))
     os.rmdir(tmp)
 
-sys.exit(1 if failed else 0)
+sys.exit(finish())
