@@ -118,7 +118,7 @@ FUZZ_BIN     := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
 # fuzz_sqlite reads the database back with sqlite3, fuzz_xlsx the workbook's zip with zlib
 FUZZ_LIBS     = $(PKG_LIBS) -lz
 
-.PHONY: fuzz fuzz-bin fuzz-replay
+.PHONY: fuzz fuzz-bin fuzz-replay print-build-flags
 fuzz: fuzz-bin
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) FUZZ_CORPUS=$(FUZZ_CORPUS) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_NAMES)
 fuzz-bin: $(FUZZ_BIN)
@@ -130,6 +130,10 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< tests/fuzz/fuzz_util.c $(FUZZ_LIB_OBJ) $(FUZZ_LIBS)
 fuzz-replay: all
 	@UTDRAG=$(BIN) tests/fuzz/replay.t
+# What a program linked with libutdrag.a needs: the C flags on one line, the
+# libraries on the next (tests/fuzz/replay.t builds the replay programs so).
+print-build-flags:
+	@echo '$(PKG_CFLAGS)'; echo '$(PKG_LIBS)'
 
 # the C unit tests and the CLI cases under valgrind (build/ only)
 valgrind: all tests-bin

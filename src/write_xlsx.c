@@ -139,7 +139,7 @@ static const char *cell_text(const char *v, char **copy, size_t *chars) {
         size_t n = char_len((unsigned char)v[i]), cost = escape_of(v + i) ? 7 : 1;
         if (written + cost > XLSX_STR_MAX) break;
         written += cost;
-        bytes += cost == 7 ? 7 : n; /* for 1 to 3 bytes */
+        bytes += cost == 7 ? 7 : n; /* an escape replaces the 1 byte of "_" or the 3 of U+FFFE/F */
         changed |= cost == 7;
         i += n;
         shown++;

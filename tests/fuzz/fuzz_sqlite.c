@@ -4,7 +4,7 @@
  *
  * The documents are those of fuzz_docs_new (fuzz_util.h: every line of the
  * input a field, then the default rules' typed fields; a name that need
- * not be UTF-8), after fuzz_long_input (a mark makes very long lines).
+ * not be UTF-8), after fuzz_input_new (a mark makes very long lines).
  * They go into a database file in the harness's temp directory, made new
  * for each input, in three runs of the writer:
  *
@@ -33,16 +33,13 @@
 #include "text.h"
 #include "writer.h"
 
-static char *db_path, *journal_path;
-
-static void free_paths(void) {
-    free(db_path);
-    free(journal_path);
-}
+/* where the database and its journal are written (fuzz_util owns them) */
+static const char *db_path(void) { return fuzz_tmp_path("out.db"); }
+static const char *journal_path(void) { return fuzz_tmp_path("out.db-journal"); }
 
 static void write_run(ut_doc *const *docs, size_t n) {
     ut_error err = {.line = 0};
-    ut_writer *wr = ut_writer_open_sqlite(db_path, &err);
+    ut_writer *wr = ut_writer_open_sqlite(db_path(), &err);
     if (!wr) fprintf(stderr, "sqlite open: %s\n", err.text);
     FUZZ_CHECK(wr);
     int rc = 0;
@@ -53,7 +50,7 @@ static void write_run(ut_doc *const *docs, size_t n) {
     if (rc) fprintf(stderr, "sqlite finish: %s\n", err.text);
     FUZZ_CHECK(rc == 0);
     struct stat st;
-    FUZZ_CHECK(stat(journal_path, &st) != 0); /* committed: no journal left */
+    FUZZ_CHECK(stat(journal_path(), &st) != 0); /* committed: no journal left */
 }
 
 static sqlite3_stmt *prep(sqlite3 *db, const char *sql) {
@@ -104,7 +101,7 @@ static void check_utf8(sqlite3 *db, const char *table) {
  * the newest document (the largest id) being `d`. */
 static void check_db(const ut_doc *d, long long ndocs, long long nfields) {
     sqlite3 *db;
-    FUZZ_CHECK(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+    FUZZ_CHECK(sqlite3_open_v2(db_path(), &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
     sqlite3_stmt *st = prep(db, "PRAGMA integrity_check");
     FUZZ_CHECK(sqlite3_step(st) == SQLITE_ROW);
@@ -164,25 +161,19 @@ static void check_db(const ut_doc *d, long long ndocs, long long nfields) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *raw, size_t raw_size) {
-    if (!db_path) {
-        db_path = fuzz_tmp_path("out.db");
-        journal_path = fuzz_tmp_path("out.db-journal");
-        atexit(free_paths);
-    }
-    uint8_t *owned;
-    size_t size;
-    const uint8_t *data = fuzz_long_input(raw, raw_size, &size, &owned);
-    ut_doc *docs[FUZZ_NDOCS];
-    size_t n = fuzz_docs_new(data, size, docs);
+    fuzz_input in;
+    fuzz_input_new(&in, raw, raw_size);
+    ut_doc **docs = in.docs;
+    size_t n = in.n;
     if (n) {
-        unlink(db_path); /* a new database for each input */
+        unlink(db_path()); /* a new database for each input */
         write_run(docs, n); /* 1 */
         check_db(docs[n - 1], 1, (long long)ut_doc_nfields(docs[n - 1]));
         write_run(docs, 1); /* 2 */
         check_db(docs[0], 1, (long long)ut_doc_nfields(docs[0]));
         char name[FUZZ_NAME_MAX + 1];
-        fuzz_doc_name(data, size, name);
-        ut_doc *changed = size ? fuzz_doc_new(FUZZ_DOC_LINES, name, data, size - 1) : NULL;
+        fuzz_doc_name(in.data, in.size, name);
+        ut_doc *changed = in.size ? fuzz_doc_new(FUZZ_DOC_LINES, name, in.data, in.size - 1) : NULL;
         if (changed) { /* 3 */
             write_run(&changed, 1);
             int stdin_doc = !strcmp(name, "-");
@@ -190,9 +181,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *raw, size_t raw_size) {
                      (long long)ut_doc_nfields(changed) + (stdin_doc ? (long long)ut_doc_nfields(docs[0]) : 0));
             ut_doc_free(changed);
         }
-        FUZZ_CHECK(unlink(db_path) == 0);
+        FUZZ_CHECK(unlink(db_path()) == 0);
     }
-    fuzz_docs_free(docs, n);
-    free(owned);
+    fuzz_input_free(&in);
     return 0;
 }

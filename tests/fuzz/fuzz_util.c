@@ -67,7 +67,14 @@ const ut_ruleset *fuzz_default_rules(void) {
 }
 
 static char *tmpdir;
+/* the paths fuzz_tmp_path gave out, owned here until exit */
+static struct { char *name, *path; } tmp_paths[4];
+
 static void remove_tmpdir(void) {
+    for (size_t k = 0; k < sizeof tmp_paths / sizeof *tmp_paths; k++) {
+        free(tmp_paths[k].name);
+        free(tmp_paths[k].path);
+    }
     fuzz_rm_tree(tmpdir);
     free(tmpdir);
     tmpdir = NULL;
@@ -82,10 +89,15 @@ const char *fuzz_tmpdir(void) {
     return tmpdir;
 }
 
-char *fuzz_tmp_path(const char *name) {
-    char *path;
-    FUZZ_CHECK(asprintf(&path, "%s/%s", fuzz_tmpdir(), name) >= 0);
-    return path;
+const char *fuzz_tmp_path(const char *name) {
+    const char *dir = fuzz_tmpdir();
+    size_t k = 0, n = sizeof tmp_paths / sizeof *tmp_paths;
+    for (; k < n && tmp_paths[k].name; k++)
+        if (!strcmp(tmp_paths[k].name, name)) return tmp_paths[k].path;
+    FUZZ_CHECK(k < n); /* more names than the table holds */
+    FUZZ_CHECK((tmp_paths[k].name = strdup(name)) != NULL);
+    FUZZ_CHECK(asprintf(&tmp_paths[k].path, "%s/%s", dir, name) >= 0);
+    return tmp_paths[k].path;
 }
 
 static const char line_rules[] =
@@ -151,7 +163,9 @@ void fuzz_docs_free(ut_doc *docs[FUZZ_NDOCS], size_t n) {
     for (size_t k = 0; k < n; k++) ut_doc_free(docs[k]);
 }
 
-const uint8_t *fuzz_long_input(const uint8_t *data, size_t size, size_t *n, uint8_t **owned) {
+/* The bytes to use for `data` (*n of them): `data` itself, or a NEW buffer
+ * also put in *owned (else NULL) when it starts with FUZZ_LONG_MARK. */
+static const uint8_t *long_input(const uint8_t *data, size_t size, size_t *n, uint8_t **owned) {
     const size_t mark = sizeof FUZZ_LONG_MARK - 1;
     *owned = NULL;
     *n = size;
@@ -162,4 +176,14 @@ const uint8_t *fuzz_long_input(const uint8_t *data, size_t size, size_t *n, uint
     for (size_t r = 0; r < reps; r++) memcpy(buf + r * unit, data + mark, unit);
     *n = unit * reps;
     return *owned = buf;
+}
+
+void fuzz_input_new(fuzz_input *in, const uint8_t *raw, size_t raw_size) {
+    in->data = long_input(raw, raw_size, &in->size, &in->owned);
+    in->n = fuzz_docs_new(in->data, in->size, in->docs);
+}
+
+void fuzz_input_free(fuzz_input *in) {
+    fuzz_docs_free(in->docs, in->n);
+    free(in->owned);
 }

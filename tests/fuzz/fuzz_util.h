@@ -46,9 +46,10 @@ const ut_ruleset *fuzz_default_rules(void);
 
 /* This process's own directory under $TMPDIR (BORROWED), made on first
  * use and removed with what it holds at exit; aborts if it cannot be made.
- * fuzz_tmp_path: a NEW path (free()) of `name` inside it. */
+ * fuzz_tmp_path: the path of `name` inside it (BORROWED, the same string
+ * for the same name, valid until exit). */
 const char *fuzz_tmpdir(void);
-char *fuzz_tmp_path(const char *name);
+const char *fuzz_tmp_path(const char *name);
 
 /* ---- documents for the writer harnesses (writers, sqlite, xlsx) ----------
  *
@@ -77,11 +78,22 @@ void fuzz_docs_free(ut_doc *docs[FUZZ_NDOCS], size_t n);
 /* Very long strings, which a fuzzer seldom grows by itself: an input that
  * starts with FUZZ_LONG_MARK stands for the rest of it repeated to at
  * least FUZZ_LONG_MIN bytes (a line longer than a spreadsheet cell holds,
- * 32,767 characters).  Returns the bytes to use (*n of them): `data`
- * itself, or a NEW buffer also put in *owned (free() it; else NULL). */
+ * 32,767 characters). */
 #define FUZZ_LONG_MARK "\xFFL"
 #define FUZZ_LONG_MIN 40000
-const uint8_t *fuzz_long_input(const uint8_t *data, size_t size, size_t *n, uint8_t **owned);
+
+/* One fuzz input as the writer harnesses take it: the long input above
+ * made out of it, then fuzz_docs_new over those bytes.  fuzz_input_free
+ * frees both. */
+typedef struct fuzz_input {
+    const uint8_t *data; /* the bytes the documents were made of */
+    size_t size;
+    uint8_t *owned;      /* NEW, or NULL when data is the raw input */
+    ut_doc *docs[FUZZ_NDOCS];
+    size_t n;            /* docs made (0: refused as binary) */
+} fuzz_input;
+void fuzz_input_new(fuzz_input *in, const uint8_t *raw, size_t raw_size);
+void fuzz_input_free(fuzz_input *in);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #endif

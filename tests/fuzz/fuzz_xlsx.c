@@ -4,7 +4,7 @@
  *
  * The documents are those of fuzz_docs_new (fuzz_util.h: every line of the
  * input a field, then the default rules' typed fields; a name that need
- * not be UTF-8), after fuzz_long_input (a mark makes lines longer than a
+ * not be UTF-8), after fuzz_input_new (a mark makes lines longer than a
  * cell holds).  Both go into one workbook, written by ut_writer_open to a
  * file in the harness's temp directory.
  *
@@ -33,9 +33,8 @@
 
 #define XLSX_STR_MAX 32767
 
-static char *xlsx_path;
-
-static void free_path(void) { free(xlsx_path); }
+/* where the workbook is written (fuzz_util owns the path) */
+static const char *xlsx_path(void) { return fuzz_tmp_path("out.xlsx"); }
 
 /* ---- the zip ---------------------------------------------------------- */
 
@@ -421,7 +420,7 @@ static void check_field_row(const char *row, const char *end, unsigned r, void *
 
 static void check_workbook(ut_doc *const *docs, size_t n) {
     size_t len;
-    unsigned char *bytes = slurp(xlsx_path, &len);
+    unsigned char *bytes = slurp(xlsx_path(), &len);
     zip z = read_zip(bytes, len);
     free(bytes);
     const char *const *types = ut_field_types();
@@ -462,25 +461,17 @@ static void check_dir_clean(void) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *raw, size_t raw_size) {
-    if (!xlsx_path) {
-        xlsx_path = fuzz_tmp_path("out.xlsx");
-        atexit(free_path);
-    }
-    uint8_t *owned;
-    size_t size;
-    const uint8_t *data = fuzz_long_input(raw, raw_size, &size, &owned);
-    ut_doc *docs[FUZZ_NDOCS];
-    size_t n = fuzz_docs_new(data, size, docs);
-    if (n) {
-        ut_writer *wr = ut_writer_open(xlsx_path, UT_FORMAT_XLSX, 0);
+    fuzz_input in;
+    fuzz_input_new(&in, raw, raw_size);
+    if (in.n) {
+        ut_writer *wr = ut_writer_open(xlsx_path(), UT_FORMAT_XLSX, 0);
         FUZZ_CHECK(wr);
-        for (size_t k = 0; k < n; k++) FUZZ_CHECK(ut_writer_doc(wr, docs[k]) == 0);
+        for (size_t k = 0; k < in.n; k++) FUZZ_CHECK(ut_writer_doc(wr, in.docs[k]) == 0);
         FUZZ_CHECK(ut_writer_finish(wr) == 0);
         check_dir_clean();
-        check_workbook(docs, n);
-        FUZZ_CHECK(unlink(xlsx_path) == 0);
+        check_workbook(in.docs, in.n);
+        FUZZ_CHECK(unlink(xlsx_path()) == 0);
     }
-    fuzz_docs_free(docs, n);
-    free(owned);
+    fuzz_input_free(&in);
     return 0;
 }

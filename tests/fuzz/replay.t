@@ -26,16 +26,15 @@ trap 'rm -rf "$tmp"' EXIT
 cc=${CC:-cc}
 flags="-O1 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude -Isrc -Iextractors -Itests/fuzz"
 flags="$flags -DFUZZ_RULES_DIR=\"$PWD/rules\""
-pkgs="libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter poppler-glib" # as the Makefile's PKGS
-# shellcheck disable=SC2086
-flags="$flags $(pkg-config --cflags $pkgs)"
+# the library's dependencies as the Makefile has them
+{ read -r pkg_cflags; read -r pkg_libs; } < <(MAKEFLAGS= make -s --no-print-directory print-build-flags)
+flags="$flags $pkg_cflags"
 # a sanitized library needs the sanitizer runtime at link time
 if nm "$lib" 2>/dev/null | grep -q __asan_report; then
     flags="$flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 fi
-# as the Makefile's PKG_LIBS, and zlib, which fuzz_xlsx.c reads the workbook's zip with
-# shellcheck disable=SC2086
-libs="$(pkg-config --libs $pkgs) -lcsv -lpthread -lm -lz"
+# and zlib, which fuzz_xlsx.c reads the workbook's zip with
+libs="$pkg_libs -lz"
 run=()
 if [ "${UTDRAG_VALGRIND:-}" = 1 ]; then
     run=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
