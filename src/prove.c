@@ -29,16 +29,16 @@ typedef struct prover {
 } prover;
 
 /* The smallest window (before + after) of one of r's hits that would
- * cover [ms, me), searched among hits ending within 4000 bytes. */
+ * let a match start at ms, searched among hits ending within 4000 bytes. */
 static void suggest(const ut_rule *r, const ut_scan_hits *h, size_t ms, size_t me, unsigned *before, unsigned *after) {
     size_t best = (size_t)-1;
     *before = *after = 0;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
         for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) {
-            size_t e = h->pos[i], hs = e >= a->max_width ? e - a->max_width : 0;
+            size_t e = h->pos[i].end, hs = h->pos[i].from;
             if (e + 4000 < ms || e > me + 4000) continue;
-            size_t b = hs > ms ? hs - ms : 0, f = me > e ? me - e : 0;
+            size_t b = hs > ms ? hs - ms : 0, f = ms > e ? ms - e : 0;
             if (b + f < best) {
                 best = b + f;
                 *before = (unsigned)b;
@@ -52,7 +52,7 @@ static void observe(void *ud, const ut_rule *r, size_t ms, size_t me, bool at_re
     prover *p = ud;
     if (!r->nanchors) return;
     if (at_resume && r->code_nog) return; /* tried there anyway (match.c) */
-    if (ut_scan_covers(r, p->hits, ms, me)) return;
+    if (ut_scan_covers(r, p->hits, ms)) return;
     p->misses++;
     if (!p->report) return;
     ut_anchor_miss m = {.rule = r->id, .file = r->file, .line = r->has_window ? r->window_line : r->line,

@@ -48,8 +48,9 @@ typedef struct ut_anchor {
     char *pattern;      /* as written */
     char *expanded;     /* as compiled (defines, lexicons, OCR forms); NULL for tokens */
     unsigned expr;      /* index of the expression in the shared database */
-    unsigned max_width; /* longest hit in bytes (0 for a token) */
+    unsigned max_width; /* longest hit in bytes (0 for a token or unbounded) */
     unsigned min_width;
+    bool som;           /* no maximum length: Vectorscan reports the start */
     int line;
 } ut_anchor;
 

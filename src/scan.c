@@ -11,6 +11,9 @@
 struct ut_scan_db {
     hs_database_t *db;
     unsigned nexpr;
+    unsigned *max_width; /* per expression: the earliest start of a hit is end - max_width */
+    bool *som;           /* per expression: the start is reported */
+    bool any_som;
     bool want_number, want_capital; /* some rule uses the token */
 };
 
@@ -19,6 +22,8 @@ unsigned ut_scan_db_size(const ut_scan_db *db) { return db ? db->nexpr : 0; }
 void ut_scan_db_free(ut_scan_db *db) {
     if (!db) return;
     hs_free_database(db->db);
+    free(db->max_width);
+    free(db->som);
     free(db);
 }
 
@@ -44,6 +49,9 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
     char **exprs = calloc(total + 1, sizeof *exprs);
     unsigned *flags = calloc(total + 1, sizeof *flags), *ids = calloc(total + 1, sizeof *ids);
     if (!sd || !exprs || !flags || !ids) goto oom;
+    sd->max_width = calloc(total + 3, sizeof *sd->max_width);
+    sd->som = calloc(total + 3, sizeof *sd->som);
+    if (!sd->max_width || !sd->som) goto oom;
     sd->want_number = number;
     sd->want_capital = capital;
     unsigned n = 0;
@@ -63,15 +71,21 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
                     hs_free_compile_error(ce);
                     goto fail;
                 }
-                bool unbounded = info->max_width == UINT_MAX, empty = info->min_width == 0;
+                bool unbounded = info->max_width == UINT_MAX || info->max_width > 1000;
+                bool empty = info->min_width == 0;
                 a->min_width = info->min_width;
-                a->max_width = info->max_width;
+                a->max_width = unbounded ? 0 : info->max_width;
+                a->som = unbounded;
                 free(info);
-                if (unbounded || empty || a->max_width > 1000) {
-                    ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' %s", r->id, a->pattern,
-                              empty ? "can match the empty string" : "has no maximum length (at most 1000 bytes)");
+                if (empty) {
+                    ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' can match the empty string", r->id,
+                              a->pattern);
                     goto fail;
                 }
+                if (unbounded) fl |= HS_FLAG_SOM_LEFTMOST;
+                sd->max_width[n] = a->max_width;
+                sd->som[n] = a->som;
+                sd->any_som |= a->som;
                 exprs[n] = a->expanded;
                 flags[n] = fl;
                 ids[n] = n;
@@ -80,14 +94,15 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
                 for (size_t j = 0; j <= i; j++) /* the widths of the first anchor with this regex */
                     for (size_t m = 0; m < rs->rules[j].nanchors; m++) {
                         const ut_anchor *b = &rs->rules[j].anchors[m];
-                        if (b->kind == UT_ANCHOR_REGEX && b != a && b->expr == (unsigned)e && b->max_width) {
+                        if (b->kind == UT_ANCHOR_REGEX && b != a && b->expr == (unsigned)e && b->min_width) {
                             a->min_width = b->min_width;
                             a->max_width = b->max_width;
+                            a->som = b->som;
                         }
                     }
             }
             a->expr = (unsigned)e;
-            if (r->start_at_anchor && a->min_width != a->max_width) {
+            if (r->start_at_anchor && !a->som && a->min_width != a->max_width) {
                 ut_seterr(err, r->file, a->line,
                           "rule '%s': 'start anchor' needs anchors of one length ('%s' is %u to %u bytes)", r->id,
                           a->pattern, a->min_width, a->max_width);
@@ -155,7 +170,7 @@ void ut_scan_hits_free(ut_scan_hits *h) {
     memset(h, 0, sizeof *h);
 }
 
-static bool push_raw(ut_scan_hits *h, unsigned expr, size_t end) {
+static bool push_raw(ut_scan_hits *h, unsigned expr, size_t from, size_t end) {
     if (h->nraw == h->capraw) {
         size_t cap = h->capraw ? h->capraw * 2 : 4096;
         struct ut_raw_hit *v = realloc(h->raw, cap * sizeof *v);
@@ -166,14 +181,21 @@ static bool push_raw(ut_scan_hits *h, unsigned expr, size_t end) {
         h->raw = v;
         h->capraw = cap;
     }
-    h->raw[h->nraw++] = (struct ut_raw_hit){expr, end};
+    h->raw[h->nraw++] = (struct ut_raw_hit){expr, {from, end}};
     return true;
 }
 
+typedef struct scan_ctx {
+    ut_scan_hits *h;
+    const ut_scan_db *sd;
+} scan_ctx;
+
 static int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx) {
-    (void)from;
     (void)flags;
-    return push_raw(ctx, id, (size_t)to) ? 0 : 1;
+    scan_ctx *c = ctx;
+    unsigned w = c->sd->max_width[id];
+    size_t start = c->sd->som[id] ? (size_t)from : to >= w ? (size_t)to - w : 0;
+    return push_raw(c->h, id, start, (size_t)to) ? 0 : 1;
 }
 
 static bool is_letter(uint32_t cp) {
@@ -197,8 +219,8 @@ static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capit
         if (c < 0x80) {
             bool digit = c >= '0' && c <= '9';
             bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            if (number && digit && !prev_digit && !push_raw(h, nexpr, i)) return;
-            if (capital && c >= 'A' && c <= 'Z' && !prev_letter && !push_raw(h, nexpr + 1, i)) return;
+            if (number && digit && !prev_digit && !push_raw(h, nexpr, i, i)) return;
+            if (capital && c >= 'A' && c <= 'Z' && !prev_letter && !push_raw(h, nexpr + 1, i, i)) return;
             prev_digit = digit;
             prev_letter = letter;
             i++;
@@ -208,7 +230,7 @@ static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capit
         int l = ut_utf8_decode(u + i, len - i, &cp);
         if (l <= 0) l = 1, cp = 0xFFFD;
         bool letter = is_letter(cp);
-        if (capital && !prev_letter && is_upper(cp) && !push_raw(h, nexpr + 1, i)) return;
+        if (capital && !prev_letter && is_upper(cp) && !push_raw(h, nexpr + 1, i, i)) return;
         prev_digit = false;
         prev_letter = letter;
         i += (size_t)l;
@@ -222,7 +244,8 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
     h->nexpr = sd ? sd->nexpr : 0;
     if (!sd) return 0;
     if (sd->db && len) {
-        hs_error_t e = hs_scan(sd->db, s, (unsigned)(len > UINT32_MAX ? UINT32_MAX : len), 0, h->hs_scratch, on_hit, h);
+        scan_ctx ctx = {h, sd};
+        hs_error_t e = hs_scan(sd->db, s, (unsigned)(len > UINT32_MAX ? UINT32_MAX : len), 0, h->hs_scratch, on_hit, &ctx);
         if (e != HS_SUCCESS && !(e == HS_SCAN_TERMINATED && h->overflow)) return -1;
         if (h->overflow) return -1;
         if (len > UINT32_MAX) return -1; /* hs_scan takes 32-bit lengths: a 4 GB text falls back (match.c) */
@@ -238,7 +261,7 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
         h->capfirst = groups + 1;
     }
     if (h->nraw > h->cappos) {
-        size_t *p = realloc(h->pos, h->nraw * sizeof *p);
+        ut_hit *p = realloc(h->pos, h->nraw * sizeof *p);
         if (!p) return -1;
         h->pos = p;
         h->cappos = h->nraw;
@@ -247,7 +270,7 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
     for (size_t i = 0; i < h->nraw; i++) h->first[h->raw[i].expr + 1]++;
     for (size_t g = 0; g < groups; g++) h->first[g + 1] += h->first[g];
     /* fill with a moving cursor per group: first[g] is advanced, then restored */
-    for (size_t i = 0; i < h->nraw; i++) h->pos[h->first[h->raw[i].expr]++] = h->raw[i].end;
+    for (size_t i = 0; i < h->nraw; i++) h->pos[h->first[h->raw[i].expr]++] = h->raw[i].at;
     for (size_t g = groups; g > 0; g--) h->first[g] = h->first[g - 1];
     h->first[0] = 0;
     return 0;
@@ -264,9 +287,9 @@ static int cmp_window(const void *a, const void *b) {
     return x->lo < y->lo ? -1 : x->lo > y->lo;
 }
 
-/* The start range of one hit of anchor a (hit end `end`). */
-static ut_window hit_window(const ut_rule *r, const ut_anchor *a, size_t end, size_t len) {
-    size_t hs = end >= a->max_width ? end - a->max_width : 0; /* earliest start of the hit */
+/* The start range of one hit of anchor a. */
+static ut_window hit_window(const ut_rule *r, ut_hit hit, size_t len) {
+    size_t hs = hit.from, end = hit.end;
     ut_window w;
     if (r->start_at_anchor) {
         w.lo = w.hi = hs; /* fixed width (checked at load), or a token (width 0) */
@@ -293,12 +316,14 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
     }
     ut_window *w = *wp;
     size_t n = 0;
+    bool som = false;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
-        for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) w[n++] = hit_window(r, a, h->pos[i], len);
+        som |= a->som;
+        for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) w[n++] = hit_window(r, h->pos[i], len);
     }
-    /* one anchor gives windows already in order (its hits are) */
-    if (r->nanchors > 1) qsort(w, n, sizeof *w, cmp_window);
+    /* one anchor of known width gives windows already in order (its hits are) */
+    if (r->nanchors > 1 || som) qsort(w, n, sizeof *w, cmp_window);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         ut_window x = w[i];
@@ -310,31 +335,31 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
     return (long)m;
 }
 
-bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms, size_t me) {
+bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
-        /* hits of one anchor ascend: binary search for the first end >= ms */
         size_t lo = h->first[a->expr], hi = h->first[a->expr + 1];
-        if (r->start_at_anchor) {
-            size_t want = ms + a->max_width;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (h->pos[mid] < want) lo = mid + 1;
-                else hi = mid;
+        if (a->som) { /* starts are not in order: look at every hit */
+            for (size_t i = lo; i < hi; i++) {
+                ut_hit x = h->pos[i];
+                if (r->start_at_anchor ? x.from == ms
+                                       : ms + r->win_before >= x.from && ms <= x.end + r->win_after)
+                    return true;
             }
-            if (lo < h->first[a->expr + 1] && h->pos[lo] == want) return true;
             continue;
         }
-        /* a hit covers when end - max_width - before <= ms and end + after >= me,
-         * i.e. end in [me - after, ms + max_width + before] */
-        size_t from = me > r->win_after ? me - r->win_after : 0;
-        size_t to = ms + a->max_width + r->win_before;
+        /* hits of one anchor ascend by end: binary search for the first end
+         * >= from.  start anchor: the hit ends at ms + width; else the
+         * start must be in [end - max_width - before, end + after], i.e.
+         * the end in [ms - after, ms + max_width + before] */
+        size_t from = r->start_at_anchor ? ms + a->max_width : ms > r->win_after ? ms - r->win_after : 0;
+        size_t to = r->start_at_anchor ? from : ms + a->max_width + r->win_before;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (h->pos[mid] < from) lo = mid + 1;
+            if (h->pos[mid].end < from) lo = mid + 1;
             else hi = mid;
         }
-        if (lo < h->first[a->expr + 1] && h->pos[lo] <= to) return true;
+        if (lo < h->first[a->expr + 1] && h->pos[lo].end <= to) return true;
     }
     return false;
 }

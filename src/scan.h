@@ -9,13 +9,17 @@
  *
  *     anchor   {dnr_label}          a regex (literals, lexicons, classes)
  *     anchor   @number              or a token: where a digit run starts
- *     window   -40 +60              bytes before the hit, after it
+ *     window   -40 +0               where a match may start: at most 40
+ *                                   bytes before the hit's start, at
+ *                                   most 0 after its end
  *     start    anchor               (instead of or with window) every
  *                                   match starts where a hit starts
  *
  * The regex anchors of all rules are compiled into one Vectorscan
- * database (block mode, no start-of-match tracking: a hit ends at a known
- * byte and starts at most `max_width` bytes before), and the tokens are
+ * database (block mode; a hit of a bounded anchor starts at most
+ * `max_width` bytes before its end, and an anchor without a maximum
+ * length, such as a lexicon of multi-word phrases, is compiled with
+ * leftmost start-of-match), and the tokens are
  * found by one hand-written loop.  A rule's regex then runs only at start
  * positions inside the union of its anchors' windows, with the full text
  * as subject (lookbehinds, lookaheads and the match's extent are those of
@@ -52,15 +56,20 @@ void ut_scan_db_free(ut_scan_db *db);
 /* Number of distinct regex anchors in the database (0 for NULL). */
 unsigned ut_scan_db_size(const ut_scan_db *db);
 
-/* Hit ends of one pass, grouped by expression: positions of expression e
- * are pos[first[e] .. first[e+1]), ascending.  The two tokens come after
+/* Hits of one pass, grouped by expression: those of expression e are
+ * pos[first[e] .. first[e+1]), by ascending end.  The two tokens come after
  * the regex expressions, as expressions nexpr (@number) and nexpr+1
  * (@capital); their positions are where the token starts. */
+typedef struct ut_hit {
+    size_t from, end; /* from: the hit's start, or the earliest it can be */
+} ut_hit;
+
 typedef struct ut_scan_hits {
     void *hs_scratch; /* hs_scratch_t, for this worker's thread */
-    struct ut_raw_hit { unsigned expr; size_t end; } *raw;
+    struct ut_raw_hit { unsigned expr; ut_hit at; } *raw;
     size_t nraw, capraw;
-    size_t *pos, cappos;
+    ut_hit *pos;
+    size_t cappos;
     size_t *first, capfirst;
     unsigned nexpr;
     bool overflow; /* a hit list could not grow: out of memory */
@@ -86,8 +95,10 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
 long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len, ut_window **w,
                           size_t *cap);
 
-/* Whether [ms, me) lies in the declared window of one of rule r's hits
- * (the proof of `utdrag rules test`): ms >= hit start - before and me <=
- * hit end + after, or ms at a hit start for `start anchor`. */
-bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms, size_t me);
+/* Whether a match starting at ms starts in the declared window of one of
+ * rule r's hits (the proof of `utdrag rules test`): hit start - before <=
+ * ms <= hit end + after, or ms at a hit start for `start anchor`.  Only
+ * the start matters: the search runs over the whole text, so a match may
+ * reach as far past its window as the pattern lets it. */
+bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms);
 #endif
