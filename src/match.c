@@ -179,14 +179,14 @@ static int run_rule_windows(const ut_ruleset *rs, const ut_rule *r, ut_scratch *
     long nw = ut_scan_rule_windows(r, &s->hits, t->s, t->len, &s->win, &s->capwin);
     if (nw < 0) return -1;
     const pcre2_code *search = r->code_nog ? r->code_nog : r->code;
+    const pcre2_code *at_one = r->code_nog ? r->code_nog_at : r->code_at;
     size_t from = 0, wi = 0;
     bool fresh = true, stop = false;
     while (from <= t->len && !stop) {
         int rc;
         if (r->code_nog && fresh) {
             fresh = false;
-            rc = pcre2_match(r->code, (PCRE2_SPTR)t->s, t->len, from, PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, s->md,
-                             s->mctx);
+            rc = pcre2_match(r->code_at, (PCRE2_SPTR)t->s, t->len, from, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
             if (rc >= 0) {
                 if (take_match(rs, r, s, db, rc, &from, &stop)) return -1;
                 fresh = true;
@@ -201,8 +201,7 @@ static int run_rule_windows(const ut_ruleset *rs, const ut_rule *r, ut_scratch *
         const ut_window *w = &s->win[wi];
         size_t at = w->lo > from ? w->lo : from;
         if (at == w->hi) /* one position: an anchored try */
-            rc = pcre2_match(search, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, s->md,
-                             s->mctx);
+            rc = pcre2_match(at_one, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
         else {
             pcre2_set_offset_limit(s->mctx_win, w->hi);
             rc = pcre2_match(search, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx_win);

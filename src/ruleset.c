@@ -440,12 +440,17 @@ static int compile_nog(loader *L, ut_rule *r, const char *no_jit) {
     int ec;
     PCRE2_SIZE eo;
     r->code_nog = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED, RULE_COMPILE_OPTIONS, &ec, &eo, NULL);
+    r->code_nog_at = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED, RULE_COMPILE_OPTIONS | PCRE2_ANCHORED, &ec,
+                                   &eo, NULL);
     free(v);
-    if (!r->code_nog) {
+    if (!r->code_nog || !r->code_nog_at) {
         ut_seterr(L->err, r->file, r->line, "rule '%s': the pattern without \\G does not compile", r->id);
         return -1;
     }
-    if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code_nog, PCRE2_JIT_COMPLETE);
+    if (!no_jit || strcmp(no_jit, "1")) {
+        pcre2_jit_compile(r->code_nog, PCRE2_JIT_COMPLETE);
+        pcre2_jit_compile(r->code_nog_at, PCRE2_JIT_COMPLETE);
+    }
     return 0;
 }
 
@@ -502,6 +507,15 @@ static int compile_rule(loader *L, ut_rule *r) {
      * reports false "uninitialised value" errors in it (make valgrind). */
     const char *no_jit = getenv("UTDRAG_NO_JIT");
     if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+    if (r->nanchors) {
+        r->code_at = pcre2_compile((PCRE2_SPTR)r->expanded, PCRE2_ZERO_TERMINATED, RULE_COMPILE_OPTIONS | PCRE2_ANCHORED,
+                                   &ec, &eo, NULL);
+        if (!r->code_at) {
+            ut_seterr(L->err, r->file, r->line, "rule '%s': the anchored pattern does not compile", r->id);
+            return -1;
+        }
+        if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code_at, PCRE2_JIT_COMPLETE);
+    }
     if (compile_nog(L, r, no_jit)) return -1;
     if (r->nanchors && has_escape(r->expanded, 'K')) {
         /* \K moves the reported start after the attempt's start, and a
@@ -613,6 +627,8 @@ void ut_ruleset_free(ut_ruleset *rs) {
         free(r->pattern); free(r->expanded);
         pcre2_code_free(r->code);
         pcre2_code_free(r->code_nog);
+        pcre2_code_free(r->code_at);
+        pcre2_code_free(r->code_nog_at);
         for (size_t k = 0; k < r->nanchors; k++) {
             free(r->anchors[k].pattern);
             free(r->anchors[k].expanded);

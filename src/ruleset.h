@@ -92,6 +92,10 @@ struct ut_rule {
      * window: there PCRE2 would take the window's start for \G, where
      * the full scan had moved on.  NULL when the pattern has no \G. */
     pcre2_code *code_nog;
+    /* The same two compiled with PCRE2_ANCHORED, for tries at one position
+     * (a token, a resume offset): PCRE2_ANCHORED passed at match time
+     * would run the interpreter, not the JIT code. */
+    pcre2_code *code_at, *code_nog_at;
 };
 
 struct ut_ruleset {

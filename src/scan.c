@@ -307,6 +307,7 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
         unsigned e = r->anchors[k].expr;
         need += h->first[e + 1] - h->first[e];
     }
+    if (need == 0) return 0; /* no hit, no window (and *wp may still be NULL) */
     if (need > *cap) {
         size_t c = need < 256 ? 256 : need;
         ut_window *v = realloc(*wp, c * sizeof *v);
