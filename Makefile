@@ -42,13 +42,14 @@ BIN       := $(BUILD)/utdrag
 LIB_A     := $(BUILD)/libutdrag.a
 LIB_SO    := $(BUILD)/libutdrag.so
 
-.PHONY: all deps demo test test-fast tests-bin asan valgrind bench install uninstall clean help
+.PHONY: all deps demo eval test test-fast tests-bin asan valgrind bench install uninstall clean help
 all: $(BIN) $(LIB_A) $(LIB_SO)
 
 help:
 	@echo "make            build $(BIN), $(LIB_A), $(LIB_SO)"
 	@echo "make deps       apt-get the Debian packages the build needs (if missing)"
 	@echo "make demo       deps + build + extract the bundled samples/ (JSON Lines)"
+	@echo "make eval       scores on ../shared/corpus and on tests/field, one table each"
 	@echo "make test       deps + build + every test, then again under ASan+UBSan"
 	@echo "make test-fast  build + every test, without the sanitizer pass"
 	@echo "make valgrind   unit tests and CLI cases under valgrind"
@@ -80,6 +81,15 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) extract samples/
+
+# Extraction quality: one table for the shared annotated corpus, one for the
+# field corpus (tests/field/README); thresholds are checked by tests/golden.sh.
+SHARED_CORPUS ?= ../shared/corpus
+eval: all
+	@echo "== $(SHARED_CORPUS) (shared annotated corpus)"
+	@if [ -d $(SHARED_CORPUS)/gold ]; then $(BIN) eval --gold $(SHARED_CORPUS)/gold $(SHARED_CORPUS)/docs; else echo "(not found)"; fi
+	@echo "== tests/field (documents from new sources)"
+	@$(BIN) eval --gold tests/field/gold tests/field/docs
 
 # Everything: unit tests, rule examples, CLI cases, golden scores, then the
 # same suite built with AddressSanitizer + UBSan.  Ends with prove's summary.
