@@ -152,6 +152,34 @@ static int norm_signature(const ut_match *m, ut_cand *c) {
     return strength(c, lay.signer ? PERSON_FOUND : PERSON_BARE) ? -1 : 1;
 }
 
+/* A register entry, surname first: `Pettersson, Axel Georg, Ombudsman,
+ * 18; 69 (Örebro). cp.`  The value is given names + surname; the title
+ * after the given names is the role (the lexicon's form when it knows the
+ * word, else the title lower case, when it is written out: an abbreviated
+ * `Chefred.` gives none); the code closing the entry is the party, and
+ * the entry is a person only with it. */
+static int norm_register(const ut_match *m, ut_cand *c) {
+    size_t sn, gn, rn;
+    const char *sur = ut_match_group(m, "sur", &sn), *giv = ut_match_group(m, "given", &gn);
+    if (!sur || !giv || !sn || !gn) return 0;
+    int party = set_party(m, c);
+    if (party <= 0) return party;
+    if (ut_cand_value(c, "%.*s %.*s", (int)gn, giv, (int)sn, sur)) return -1;
+    const char *r = ut_match_group(m, "role", &rn);
+    /* the span covers the title too, so that the entry outweighs the
+     * shorter `Given, Title` that person.attributed reads inside it */
+    ut_cand_span(c, offset(m, sur), r && rn ? offset(m, r) + rn : offset(m, giv) + gn);
+    if (r && rn) {
+        int role = person_set_role(m, c, r, rn);
+        if (role < 0) return -1;
+        if (!role) {
+            char *low = person_lower(c->arena, r, rn);
+            if (!low || ut_cand_str(c, "role", "%s", low)) return -1;
+        }
+    }
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
 /* Does a capital letter (ASCII or Latin-1: Å Ä Ö É) start the word at p? */
 static bool capital_at(const char *p, const char *end) {
     if (p >= end) return false;
@@ -182,6 +210,7 @@ static const ut_normalizer person_normalizers[] = {
     {"person.attributed", norm_attributed},
     {"person.dash_role", norm_dash_role},
     {"person.table_wrap", norm_table_wrap},
+    {"person.register", norm_register},
     {"person.initials", norm_initials},
     {"person.found", norm_initials}, /* a sign in the context: keep the name as it is */
     {"person.signature", norm_signature},

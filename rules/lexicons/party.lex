@@ -12,6 +12,8 @@ KD = KD
 L = L
 MP = MP
 FP = L
+# Centerpartiet's old abbreviation in registers and lists (1950s-1980s)
+cp = C
 FI = FI
 vpk = V
 kds = KD
