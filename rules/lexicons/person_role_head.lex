@@ -35,3 +35,21 @@ controller
 ombudsman
 ombudsmannen = ombudsman
 justerare
+# courts and universities (issue 16): hovrättslagman, kammarrättsassessor,
+# barnforskare, universitetskansler, biträdande professor
+lagman
+lagmannen = lagman
+rådman
+rådmannen = rådman
+assessor
+assessorn = assessor
+domare
+domaren = domare
+forskare
+forskaren = forskare
+kansler
+kanslern = kansler
+professor
+professorn = professor
+docent
+docenten = docent

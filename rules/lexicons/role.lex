@@ -66,3 +66,7 @@ generaldirektör
 generaldirektören = generaldirektör
 # column headings of attendance lists
 tjänstgörande ersättare = ersättare
+# a court bench: "justitieråden A, B och C"
+justitieråd
+justitierådet = justitieråd
+justitieråden = justitieråd
