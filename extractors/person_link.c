@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "person_int.h"
 
@@ -152,6 +153,31 @@ static bool list_gap(const ut_text *t, size_t a, size_t b) {
     return commas + och == 1;
 }
 
+/* `Ledamöter: A, B och C`, `(justitieråden A, B och C)`: a role word in
+ * the plural at the start of a list's first mention (or just before it)
+ * is the role of every name of the list.  Plural: ends in -er, -na or
+ * -råden, and is not written as the role itself (`minister`, `controller`
+ * are singular). */
+static bool plural_role_word(const ut_text *t, const ut_cand *c, const char *role) {
+    size_t from = c->nstart, to = c->nend, b = from, e = from;
+    while (e < to && t->s[e] != ' ' && t->s[e] != ':' && t->s[e] != '\n') e++;
+    if (!strncmp(t->s + from, c->f.value, e - from)) {
+        /* the span starts with the name: the word before it */
+        e = from;
+        while (e > 0 && (t->s[e - 1] == ' ' || t->s[e - 1] == ':')) e--;
+        b = e;
+        while (b > 0 && t->s[b - 1] != ' ' && t->s[b - 1] != '\n' && t->s[b - 1] != '(') b--;
+    }
+    size_t n = e - b;
+    const char *w = t->s + b;
+    if (n < 5) return false;
+    bool plural = !memcmp(w + n - 2, "er", 2) || !memcmp(w + n - 2, "na", 2) ||
+                  (n >= 6 && !memcmp(w + n - 6, "r\xc3\xa5" "den", 6));
+    if (!plural) return false;
+    size_t rn = strlen(role);
+    return !(rn == n && !strncasecmp(w + 1, role + 1, n - 1));
+}
+
 static void remove_attr(ut_cand *c, const char *key) {
     for (size_t i = 0; i < c->f.nattrs; i++)
         if (!strcmp(c->f.attrs[i].key, key)) {
@@ -282,6 +308,11 @@ int person_document_pass(ut_docbuild *db) {
                     int p = find_person(&fs, &mt[k]);
                     rc = assign(&fs, &mt[k], p >= 0 ? p : npersons++);
                 }
+        const ut_attr *lr = len >= 2 ? ut_cand_attr(mt[i].c, "role") : NULL;
+        if (lr && lr->s && plural_role_word(db->norm, mt[i].c, lr->s))
+            for (size_t k = i + 1; k < j && !rc; k++)
+                if (mt[k].person >= 0 && !ut_cand_attr(mt[k].c, "role"))
+                    rc = ut_cand_str(mt[k].c, "role", "%s", lr->s) ? -1 : 0;
         i = j;
     }
     free(fs.f);
