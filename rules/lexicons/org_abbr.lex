@@ -16,3 +16,6 @@ MSB = MSB
 CSN = CSN
 UKÄ = UKÄ
 SPSM = SPSM
+# the supreme courts, as court decisions write them ("HD fastställer")
+HD = Högsta domstolen
+HFD = Högsta förvaltningsdomstolen

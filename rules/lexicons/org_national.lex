@@ -55,6 +55,17 @@ europaparlamentet = Europaparlamentet
 förenta nationerna = Förenta nationerna
 högsta domstolen = Högsta domstolen
 högsta förvaltningsdomstolen = Högsta förvaltningsdomstolen
+# courts, prosecutors and boards of the whole country
+regeringsrätten = Regeringsrätten
+arbetsdomstolen = Arbetsdomstolen
+migrationsöverdomstolen = Migrationsöverdomstolen
+marknadsdomstolen = Marknadsdomstolen
+patent- och marknadsöverdomstolen = Patent- och marknadsöverdomstolen
+riksåklagaren = Riksåklagaren
+kronofogdemyndigheten = Kronofogdemyndigheten
+skatterättsnämnden = Skatterättsnämnden
+allmänna reklamationsnämnden = Allmänna reklamationsnämnden
+sametinget = Sametinget
 karolinska institutet = Karolinska institutet
 kungliga tekniska högskolan = Kungliga tekniska högskolan
 # National news media and news agencies
