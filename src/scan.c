@@ -1,5 +1,6 @@
 /* scan.c — stage 3a, the shared anchor pass; see scan.h. */
 #include "scan.h"
+#include "scan_cache.h"
 
 #include <hs/hs.h>
 #include <stdlib.h>
@@ -113,8 +114,15 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
     sd->nexpr = n;
     if (n) {
         hs_compile_error_t *ce = NULL;
-        if (hs_compile_multi((const char *const *)exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &sd->db, &ce) !=
-            HS_SUCCESS) {
+        unsigned char key[UT_SCAN_CACHE_KEY];
+        ut_scan_cache_key((const char *const *)exprs, flags, ids, n, key);
+        sd->db = ut_scan_cache_load(key);
+        if (sd->db) {
+            /* compiled by an earlier run from the same expressions */
+        } else if (hs_compile_multi((const char *const *)exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &sd->db, &ce) ==
+                   HS_SUCCESS) {
+            ut_scan_cache_store(key, sd->db);
+        } else {
             int bad = ce ? ce->expression : -1;
             const char *file = "", *pat = "";
             int line = 0;

@@ -12,7 +12,9 @@
  *     engine uses for every window search; the issue reported a JIT crash
  *     in a prototype that used it: its likely cause, a start offset inside
  *     a character with PCRE2_NO_UTF_CHECK, is undefined behaviour in
- *     PCRE2, and the first check above is what rules it out).
+ *     PCRE2, and the first check above is what rules it out);
+ *   - the compiled anchor database is cached on disk and a damaged cache
+ *     file changes nothing (scan_cache.h).
  */
 #include "tap.h"
 #include "testutil.h"
@@ -112,6 +114,71 @@ static void check_offset_limit(const char *pattern, const char *text) {
     pcre2_code_free(re);
 }
 
+/* number of anchors-*.hs files in dir */
+static int cache_files(const char *dir) {
+    char *cmd;
+    if (asprintf(&cmd, "ls '%s' 2>/dev/null | grep -c '^anchors-.*\\.hs$'", dir) < 0) return -1;
+    FILE *p = popen(cmd, "r");
+    free(cmd);
+    int n = -1;
+    if (p && fscanf(p, "%d", &n) != 1) n = -1;
+    if (p) pclose(p);
+    return n;
+}
+
+/* The anchor database cache (scan_cache.h): stored on the first load,
+ * used by the next (same fields), a damaged file replaced, off when asked,
+ * and no more than 8 kept. */
+static void check_cache(const char *text) {
+    char *cache = scratch_dir(), *dir = NULL, *sub;
+    if (asprintf(&sub, "%s/a/b", cache) < 0) return;
+    setenv("UTDRAG_CACHE_DIR", sub, 1);
+    ut_error err = {0};
+    ut_ruleset *cold = rules_from_text(&dir, RULES, NULL, NULL, &err);
+    is_int(cache_files(sub), 1, "cache: the first load stores the database (directories made)");
+    char *want = cold ? fields_of(cold, UT_ENGINE_SCAN, text) : NULL;
+    ut_ruleset *warm = ut_ruleset_load(dir, &err);
+    char *got = warm ? fields_of(warm, UT_ENGINE_SCAN, text) : NULL;
+    is_str(got, want, "cache: a load from the cache finds the same fields");
+    free(got);
+    ut_ruleset_free(warm);
+    /* damage the stored file: the next load compiles and replaces it */
+    char *cmd;
+    if (asprintf(&cmd, "for f in '%s'/anchors-*.hs; do printf 'not a database' > \"$f\"; done", sub) >= 0) {
+        ok(system(cmd) == 0, "cache: file damaged");
+        free(cmd);
+    }
+    warm = ut_ruleset_load(dir, &err);
+    got = warm ? fields_of(warm, UT_ENGINE_SCAN, text) : NULL;
+    is_str(got, want, "cache: a damaged file is ignored, same fields");
+    free(got);
+    ut_ruleset_free(warm);
+    if (asprintf(&cmd, "test $(stat -c %%s '%s'/anchors-*.hs) -gt 100", sub) >= 0) {
+        ok(system(cmd) == 0, "cache: the damaged file was replaced by a database");
+        free(cmd);
+    }
+    /* more rule sets than are kept: the oldest go */
+    for (int i = 0; i < 10; i++) {
+        char rules[256], *d2 = NULL;
+        snprintf(rules, sizeof rules, "rule t.r%d\n  type date\n  anchor x%dy\n  window -0 +0\n  pattern x%dy\n", i, i, i);
+        ut_ruleset_free(rules_from_text(&d2, rules, NULL, NULL, &err));
+        scratch_free(d2);
+    }
+    is_int(cache_files(sub), 8, "cache: 11 rule sets loaded, the 8 newest databases kept");
+    setenv("UTDRAG_CACHE_DIR", "off", 1);
+    char *d3 = NULL;
+    ut_ruleset_free(rules_from_text(&d3, "rule t.z\n  type date\n  anchor zz\n  window -0 +0\n  pattern zz\n", NULL,
+                                    NULL, &err));
+    scratch_free(d3);
+    is_int(cache_files(sub), 8, "cache: UTDRAG_CACHE_DIR=off stores nothing");
+    unsetenv("UTDRAG_CACHE_DIR");
+    free(want);
+    ut_ruleset_free(cold);
+    scratch_free(dir);
+    free(sub);
+    scratch_free(cache);
+}
+
 int main(void) {
     char *dir = NULL;
     ut_error err = {0};
@@ -138,6 +205,27 @@ int main(void) {
     scan = fields_of(rs, UT_ENGINE_SCAN, "-");
     is_str(scan, "", "no anchor hit: no field");
     free(scan);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+
+    check_cache(text);
+
+    /* {lexicon:N}: only its words of N characters or more (the party
+     * names without their one-letter codes, as an anchor) */
+    rs = rules_from_text(&dir,
+                         "rule t.long\n  type org\n  normalize text\n  anchor {w:4}\n  window -0 +0\n"
+                         "  pattern (?<![[:alpha:]]){w:4}(?![[:alpha:]])\n"
+                         "  example i S och Sö => none\n  example i Söder och Sörmland => Söder | Sörmland\n",
+                         "w", "S\nSö\nSöder\nSörmland\n", &err);
+    ok(rs && ut_ruleset_check_examples(rs, NULL, NULL) == 0, "{w:4}: words of 4 characters or more only (ö is one)");
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+    rs = rules_from_text(&dir, "rule t.none\n  type org\n  pattern {w:9}\n", "w", "Söder\n", &err);
+    char *e = rs ? NULL : err_line(&err), *want = path_in(dir, "t.rules");
+    ok(!rs && e && want && strstr(e, want) && strstr(e, "{w:9}: no word of lexicons/w.lex is that long"),
+       "{w:9} with no word that long: refused with file:line (%s)", e ? e : "loaded");
+    free(e);
+    free(want);
     ut_ruleset_free(rs);
     scratch_free(dir);
 
