@@ -233,6 +233,13 @@ def main():
         if jn > 1:
             rows.append(measure(f"utdrag {name} -j{jn}", [a.bin, "extract", f"-j{jn}", path], path, a.out,
                                 a.runs, "lines"))
+    # the two engines on the slice: the scan engine (one anchor pass, each
+    # rule in its windows) against the reference (every rule a full scan);
+    # their outputs must be the same bytes
+    slice_path = os.path.join(a.out, "slice.txt")
+    for engine in ("scan", "reference"):
+        rows.append(measure(f"utdrag slice {engine}", [a.bin, "extract", "-j1", "--engine", engine, slice_path],
+                            slice_path, a.out, a.runs, "lines"))
     # peak memory against the number of files: a tenth of the files, then all
     tenth = os.path.join(a.out, "many-tenth.list")
     with open(tenth, "w") as fh:
@@ -270,6 +277,11 @@ def main():
                 parts.append(f"{other} / utdrag = {o['cpu_mbs'] / u['cpu_mbs']:.2f} "
                              f"({o['mbs'] / u['mbs']:.2f})")
         print(f"  {name}: " + "; ".join(parts))
+    sc, rf = by["utdrag slice scan"], by["utdrag slice reference"]
+    same = filecmp.cmp(out_file(a.out, sc["label"]), out_file(a.out, rf["label"]), shallow=False)
+    print(f"engines (slice, -j1): scan {sc['cpu_mbs']:.1f} MB/s, reference {rf['cpu_mbs']:.1f} MB/s "
+          f"(CPU time), {rf['cpu_mbs'] and sc['cpu_mbs'] / rf['cpu_mbs']:.2f}x; peak RSS {sc['rss_mb']:.0f} vs "
+          f"{rf['rss_mb']:.0f} MB; output {'identical' if same else 'DIFFERS'}")
     if jn > 1:
         print(f"parallel: {jn} cores (wall time -j1 / -j{jn}; same bytes as -j1?):")
         for name in ("big", "many"):

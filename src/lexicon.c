@@ -209,11 +209,20 @@ static size_t word_units(const ut_confusions *cf, const char *word, char ***unit
     return n;
 }
 
-char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf) {
+static size_t utf8_chars(const char *s) {
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf, size_t min_chars) {
     if (lx->exact) cf = NULL;
     ut_regex_trie *t = ut_regex_trie_new();
     if (!t) return NULL;
+    size_t added = 0;
     for (size_t i = 0; i < lx->n; i++) {
+        if (min_chars && utf8_chars(lx->e[i].word) < min_chars) continue;
+        added++;
         char **units;
         /* caseless lists share paths whatever the case the file gives
          * (`Moderaterna`, `moderata`), so that longest-first holds */
@@ -224,7 +233,7 @@ char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf) {
         free(units);
         if (rc) goto oom;
     }
-    char *out = ut_regex_trie_pattern(t, lx->case_sensitive ? "(?:" : "(?i:");
+    char *out = added || !lx->n ? ut_regex_trie_pattern(t, lx->case_sensitive ? "(?:" : "(?i:") : ut_strdup("");
     ut_regex_trie_free(t);
     return out;
 oom:

@@ -36,7 +36,9 @@ const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, co
  * the lexicon is shared.  0, or -1 on out of memory. */
 int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf);
 /* The regex alternation `(?:w1|w2|...)`, each word tolerant of the OCR
- * confusions in `cf` (NULL: exact), NEW string (free()). */
-char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf);
+ * confusions in `cf` (NULL: exact), of the words of at least min_chars
+ * characters (0: all; `{party:4}` in a rule), NEW string (free()); ""
+ * when no word is that long. */
+char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf, size_t min_chars);
 size_t ut_lexicon_size(const ut_lexicon *lx);
 #endif

@@ -361,9 +361,15 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         bool escaped = open > pat && open[-1] == '\\';
         bool escape_arg = open - pat >= 2 && open[-2] == '\\' && strchr("pPxoNgk", open[-1]);
         bool ref = close && nl > 0 && nl < sizeof name && !escaped && !escape_arg;
+        size_t min_chars = 0; /* {lexicon:N}: its words of N characters or more */
         if (ref) {
             memcpy(name, open + 1, nl);
             name[nl] = 0;
+            char *colon = strchr(name, ':');
+            if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1) && strlen(colon + 1) < 4) {
+                min_chars = (size_t)atoi(colon + 1);
+                *colon = 0;
+            }
             ref = is_ident(name);
         }
         char *chunk = ut_strndup(p, (size_t)(open - p) + (ref ? 0 : 1));
@@ -373,7 +379,7 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         if (!out) return NULL;
         if (!ref) { p = open + 1; continue; }
         char *sub = NULL;
-        for (size_t i = 0; i < L->ndefs; i++)
+        for (size_t i = 0; i < L->ndefs && !min_chars; i++)
             if (!strcmp(L->defs[i].name, name)) { sub = expand(L, L->defs[i].regex, r, depth + 1); if (!sub) { free(out); return NULL; } break; }
         if (!sub) {
             const ut_lexicon *lx = ut_ruleset_lexicon(L->rs, name);
@@ -382,8 +388,15 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
                 free(out);
                 return NULL;
             }
-            sub = ut_lexicon_regex(lx, L->rs->confusions);
+            sub = ut_lexicon_regex(lx, L->rs->confusions, min_chars);
             if (!sub) { free(out); return NULL; }
+            if (!*sub) {
+                ut_seterr(L->err, r->file, r->line, "rule '%s': {%s:%zu}: no word of lexicons/%s.lex is that long",
+                          r->id, name, min_chars, name);
+                free(sub);
+                free(out);
+                return NULL;
+            }
         }
         char *wrapped = malloc(strlen(sub) + 5);
         if (!wrapped) { free(sub); free(out); return NULL; }

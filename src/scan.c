@@ -1,5 +1,6 @@
 /* scan.c — stage 3a, the shared anchor pass; see scan.h. */
 #include "scan.h"
+#include "scan_cache.h"
 
 #include <hs/hs.h>
 #include <stdlib.h>
@@ -113,8 +114,15 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
     sd->nexpr = n;
     if (n) {
         hs_compile_error_t *ce = NULL;
-        if (hs_compile_multi((const char *const *)exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &sd->db, &ce) !=
-            HS_SUCCESS) {
+        unsigned char key[UT_SCAN_CACHE_KEY];
+        ut_scan_cache_key((const char *const *)exprs, flags, ids, n, key);
+        sd->db = ut_scan_cache_load(key);
+        if (sd->db) {
+            /* compiled by an earlier run from the same expressions */
+        } else if (hs_compile_multi((const char *const *)exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &sd->db, &ce) ==
+                   HS_SUCCESS) {
+            ut_scan_cache_store(key, sd->db);
+        } else {
             int bad = ce ? ce->expression : -1;
             const char *file = "", *pat = "";
             int line = 0;
@@ -181,7 +189,7 @@ static bool push_raw(ut_scan_hits *h, unsigned expr, size_t from, size_t end) {
         h->raw = v;
         h->capraw = cap;
     }
-    h->raw[h->nraw++] = (struct ut_raw_hit){expr, {from, end}};
+    h->raw[h->nraw++] = (struct ut_raw_hit){expr, {(uint32_t)from, (uint32_t)end}}; /* len < 4 GB: ut_scan_run */
     return true;
 }
 
@@ -243,12 +251,12 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
     h->overflow = false;
     h->nexpr = sd ? sd->nexpr : 0;
     if (!sd) return 0;
+    if (len > UINT32_MAX) return -1; /* hs_scan takes 32-bit lengths: a 4 GB text falls back (match.c) */
     if (sd->db && len) {
         scan_ctx ctx = {h, sd};
-        hs_error_t e = hs_scan(sd->db, s, (unsigned)(len > UINT32_MAX ? UINT32_MAX : len), 0, h->hs_scratch, on_hit, &ctx);
+        hs_error_t e = hs_scan(sd->db, s, (unsigned)len, 0, h->hs_scratch, on_hit, &ctx);
         if (e != HS_SUCCESS && !(e == HS_SCAN_TERMINATED && h->overflow)) return -1;
         if (h->overflow) return -1;
-        if (len > UINT32_MAX) return -1; /* hs_scan takes 32-bit lengths: a 4 GB text falls back (match.c) */
     }
     find_tokens(h, sd->nexpr, sd->want_number, sd->want_capital, s, len);
     if (h->overflow) return -1;

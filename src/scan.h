@@ -43,6 +43,7 @@
 #define UT_SCAN_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ruleset.h"
 
@@ -60,13 +61,16 @@ unsigned ut_scan_db_size(const ut_scan_db *db);
  * pos[first[e] .. first[e+1]), by ascending end.  The two tokens come after
  * the regex expressions, as expressions nexpr (@number) and nexpr+1
  * (@capital); their positions are where the token starts. */
+/* Offsets are 32-bit: a text is at most UT_MAX_INPUT (util.h) bytes, and
+ * a dense anchor hits every few bytes, so the hit lists are the engine's
+ * largest memory after the text itself (8 + 12 bytes a hit). */
 typedef struct ut_hit {
-    size_t from, end; /* from: the hit's start, or the earliest it can be */
+    uint32_t from, end; /* from: the hit's start, or the earliest it can be */
 } ut_hit;
 
 typedef struct ut_scan_hits {
     void *hs_scratch; /* hs_scratch_t, for this worker's thread */
-    struct ut_raw_hit { unsigned expr; ut_hit at; } *raw;
+    struct ut_raw_hit { uint32_t expr; ut_hit at; } *raw;
     size_t nraw, capraw;
     ut_hit *pos;
     size_t cappos;

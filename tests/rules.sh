@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/rules.sh — every `example` line of the bundled rules holds (TAP).
 #
-# `utdrag rules test` runs each example through the WHOLE rule set and
+# `utdrag rules test` runs each example through the WHOLE rule set (and
+# proves the anchor declarations on the examples and the corpora) and
 # ends with "N passed, M failed".  The bundled rules are checked, and the
 # small fixed set of the CLI tests too.
 set -u
@@ -11,8 +12,17 @@ export LC_ALL=C
 echo "1..4"
 i=0
 failed=0
+# the bundled rules' anchor declarations are also proven on every corpus
+# here (a match outside its windows fails with the rule's file:line)
+SHARED=${UTDRAG_SHARED:-../shared}
+corpus=""
+for d in "$SHARED/corpus/docs" "$SHARED/corpus/extra" tests/field/docs samples; do
+    [ -d "$d" ] && corpus="$corpus --corpus $d"
+done
 for dir in rules tests/data/rules-min; do
-    out=$($UTDRAG rules test --rules "$dir" 2>&1)
+    extra=""
+    [ "$dir" = rules ] && extra=$corpus
+    out=$($UTDRAG rules test --rules "$dir" $extra 2>&1)
     code=$?
     summary=$(printf '%s\n' "$out" | tail -n 1)
     i=$((i + 1))

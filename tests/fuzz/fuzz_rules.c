@@ -10,6 +10,7 @@
  * (and a line where one applies); it must never crash or leak.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -57,6 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
 
     ut_error err;
+    /* every input is a new rule set: no anchor database cache for them */
+    setenv("UTDRAG_CACHE_DIR", "off", 1);
     ut_ruleset *rs = ut_ruleset_load(dir, &err);
     if (!rs) {
         /* a refusal must say where and what */

@@ -65,7 +65,7 @@ static void test_case_sensitive(void) {
     is_str(get(lx, "KS"), "kommunstyrelsen", "exact case found");
     ok(get(lx, "ks") == NULL, "other case not found");
     ok(get(lx, "Ubn") == NULL, "other case not found (2)");
-    char *rx = ut_lexicon_regex(lx, NULL);
+    char *rx = ut_lexicon_regex(lx, NULL, 0);
     is_str(rx, "(?:UBN|KS)", "case-sensitive alternation has no (?i:");
     free(rx);
     ut_lexicon_free(lx);
@@ -77,7 +77,7 @@ static void test_regex(void) {
     ut_lexicon *lx = lex_from("odd", "a.b\nc+d = x\n(e)\nf|g\nh/i-j\nk#\nlong word here\n", &dir);
     /* '#' starts a comment, so "k#" is the word "k" */
     if (!ok(lx != NULL, "lexicon with metacharacters loads")) { scratch_free(dir); return; }
-    char *rx = ut_lexicon_regex(lx, NULL);
+    char *rx = ut_lexicon_regex(lx, NULL, 0);
     is_str(rx, "(?i:long\\s+word\\s+here|h\\/i\\-j|\\(e\\)|a\\.b|c\\+d|f\\|g|k)",
            "alternation: longest first, metacharacters escaped");
     free(rx);
@@ -91,7 +91,7 @@ static void test_prefix_tree(void) {
     char *dir;
     ut_lexicon *lx = lex_from("heads", "nämnd\nnämnden\nnämndens\nkontor\nKontoret\nchef\n", &dir);
     if (!ok(lx != NULL, "lexicon of heads loads")) { scratch_free(dir); return; }
-    char *rx = ut_lexicon_regex(lx, NULL);
+    char *rx = ut_lexicon_regex(lx, NULL, 0);
     is_str(rx, "(?i:nämnd(?:en(?:s)?)?|kontor(?:et)?|chef)", "shared beginnings factored, longer words first");
     int e;
     PCRE2_SIZE eo;

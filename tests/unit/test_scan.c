@@ -1,0 +1,238 @@
+/*
+ * test_scan.c — the anchor pass (scan.h) and the windowed matching built
+ * on it (match.c), on rule sets written by the test:
+ *   - windows start on character boundaries, sorted and disjoint, even
+ *     when a window's byte offset falls inside a multi-byte character;
+ *   - the scan engine and the reference engine (one full scan per rule)
+ *     give the same fields, including matches that start before their
+ *     anchor, lookbehinds, adjacent matches and matches at both ends of
+ *     the text;
+ *   - PCRE2's JIT with PCRE2_USE_OFFSET_LIMIT agrees with the interpreter
+ *     for every start position and every limit (the combination the scan
+ *     engine uses for every window search; the issue reported a JIT crash
+ *     in a prototype that used it: its likely cause, a start offset inside
+ *     a character with PCRE2_NO_UTF_CHECK, is undefined behaviour in
+ *     PCRE2, and the first check above is what rules it out);
+ *   - the compiled anchor database is cached on disk and a damaged cache
+ *     file changes nothing (scan_cache.h).
+ */
+#include "tap.h"
+#include "testutil.h"
+#include "scan.h" /* internal view: hits and windows */
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+static const char *RULES =
+    "rule t.iso\n  type date\n"
+    "  anchor    [0-9]{4}-[0-9]{2}\n"
+    "  window    -0 +0\n"
+    "  pattern   [0-9]{4}-[0-9]{2}-[0-9]{2}\n"
+    /* the match starts up to 12 bytes before its anchor hit (å is 2) */
+    "rule t.case\n  type dnr\n"
+    "  anchor    [0-9]{4}/\n"
+    "  window    -12 +0\n"
+    "  pattern   (?i)ärende\\s+[0-9]{4}/[0-9]+\n"
+    /* a lookbehind over a multi-byte letter, window starts mid-character */
+    "rule t.after\n  type figure\n"
+    "  anchor    @number\n"
+    "  start     anchor\n"
+    "  pattern   (?<=ö )[0-9]+(?= kr)\n";
+
+/* "type start end value" of every field, one line each: NEW string */
+static char *fields_of(ut_ruleset *rs, ut_engine engine, const char *text) {
+    ut_ruleset_set_engine(rs, engine);
+    ut_error err = {0};
+    ut_worker *w = ut_worker_new(rs);
+    ut_doc *d = w ? ut_extract(w, "t", text, strlen(text), &err) : NULL;
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    for (size_t i = 0; d && f && i < ut_doc_nfields(d); i++) {
+        const ut_field *x = ut_doc_field(d, i);
+        fprintf(f, "%s %zu %zu %s\n", x->type, x->start, x->end, x->value);
+    }
+    if (f) fclose(f);
+    ut_doc_free(d);
+    ut_worker_free(w);
+    return out;
+}
+
+static int is_char_start(const char *s, size_t i) { return ((unsigned char)s[i] & 0xC0) != 0x80; }
+
+static void check_windows(const ut_ruleset *rs, const char *text) {
+    ut_scan_hits h;
+    size_t len = strlen(text);
+    ok(ut_scan_hits_init(&h, rs) == 0 && ut_scan_run(rs, &h, text, len) == 0, "anchor pass runs");
+    ut_window *win = NULL;
+    size_t cap = 0;
+    for (size_t r = 0; r < rs->nrules; r++) {
+        long n = ut_scan_rule_windows(&rs->rules[r], &h, text, len, &win, &cap);
+        int good = n >= 0;
+        for (long i = 0; good && i < n; i++) {
+            good &= win[i].lo <= win[i].hi && win[i].hi <= len && is_char_start(text, win[i].lo);
+            if (i) good &= win[i].lo > win[i - 1].hi + 1; /* disjoint, not even touching */
+        }
+        ok(good && n > 0, "%s: %ld windows, sorted, disjoint, each starting on a character", rs->rules[r].id, n);
+    }
+    free(win);
+    ut_scan_hits_free(&h);
+}
+
+/* JIT and interpreter agree on every (start, limit) of `text` */
+static void check_offset_limit(const char *pattern, const char *text) {
+    int ec;
+    PCRE2_SIZE eo;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT, &ec, &eo, NULL);
+    if (!ok(re && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0, "compile and JIT /%s/", pattern)) {
+        pcre2_code_free(re);
+        return;
+    }
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    size_t len = strlen(text), tries = 0, differ = 0, found = 0;
+    for (size_t at = 0; at <= len; at++) {
+        if (at < len && !is_char_start(text, at)) continue;
+        for (size_t lim = at; lim <= len; lim++) {
+            pcre2_set_offset_limit(mc, lim);
+            int a = pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, mc);
+            PCRE2_SIZE a0 = a > 0 ? pcre2_get_ovector_pointer(md)[0] : 0,
+                       a1 = a > 0 ? pcre2_get_ovector_pointer(md)[1] : 0;
+            int b = pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, md, mc);
+            PCRE2_SIZE b0 = b > 0 ? pcre2_get_ovector_pointer(md)[0] : 0,
+                       b1 = b > 0 ? pcre2_get_ovector_pointer(md)[1] : 0;
+            tries++;
+            found += a > 0;
+            if (a != b || a0 != b0 || a1 != b1 || (a > 0 && a0 > lim)) differ++;
+        }
+    }
+    ok(differ == 0 && found > 0, "/%s/: JIT = interpreter at %zu (start, limit) pairs, %zu matches, %zu differ",
+       pattern, tries, found, differ);
+    pcre2_match_context_free(mc);
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+}
+
+/* number of anchors-*.hs files in dir */
+static int cache_files(const char *dir) {
+    char *cmd;
+    if (asprintf(&cmd, "ls '%s' 2>/dev/null | grep -c '^anchors-.*\\.hs$'", dir) < 0) return -1;
+    FILE *p = popen(cmd, "r");
+    free(cmd);
+    int n = -1;
+    if (p && fscanf(p, "%d", &n) != 1) n = -1;
+    if (p) pclose(p);
+    return n;
+}
+
+/* The anchor database cache (scan_cache.h): stored on the first load,
+ * used by the next (same fields), a damaged file replaced, off when asked,
+ * and no more than 8 kept. */
+static void check_cache(const char *text) {
+    char *cache = scratch_dir(), *dir = NULL, *sub;
+    if (asprintf(&sub, "%s/a/b", cache) < 0) return;
+    setenv("UTDRAG_CACHE_DIR", sub, 1);
+    ut_error err = {0};
+    ut_ruleset *cold = rules_from_text(&dir, RULES, NULL, NULL, &err);
+    is_int(cache_files(sub), 1, "cache: the first load stores the database (directories made)");
+    char *want = cold ? fields_of(cold, UT_ENGINE_SCAN, text) : NULL;
+    ut_ruleset *warm = ut_ruleset_load(dir, &err);
+    char *got = warm ? fields_of(warm, UT_ENGINE_SCAN, text) : NULL;
+    is_str(got, want, "cache: a load from the cache finds the same fields");
+    free(got);
+    ut_ruleset_free(warm);
+    /* damage the stored file: the next load compiles and replaces it */
+    char *cmd;
+    if (asprintf(&cmd, "for f in '%s'/anchors-*.hs; do printf 'not a database' > \"$f\"; done", sub) >= 0) {
+        ok(system(cmd) == 0, "cache: file damaged");
+        free(cmd);
+    }
+    warm = ut_ruleset_load(dir, &err);
+    got = warm ? fields_of(warm, UT_ENGINE_SCAN, text) : NULL;
+    is_str(got, want, "cache: a damaged file is ignored, same fields");
+    free(got);
+    ut_ruleset_free(warm);
+    if (asprintf(&cmd, "test $(stat -c %%s '%s'/anchors-*.hs) -gt 100", sub) >= 0) {
+        ok(system(cmd) == 0, "cache: the damaged file was replaced by a database");
+        free(cmd);
+    }
+    /* more rule sets than are kept: the oldest go */
+    for (int i = 0; i < 10; i++) {
+        char rules[256], *d2 = NULL;
+        snprintf(rules, sizeof rules, "rule t.r%d\n  type date\n  anchor x%dy\n  window -0 +0\n  pattern x%dy\n", i, i, i);
+        ut_ruleset_free(rules_from_text(&d2, rules, NULL, NULL, &err));
+        scratch_free(d2);
+    }
+    is_int(cache_files(sub), 8, "cache: 11 rule sets loaded, the 8 newest databases kept");
+    setenv("UTDRAG_CACHE_DIR", "off", 1);
+    char *d3 = NULL;
+    ut_ruleset_free(rules_from_text(&d3, "rule t.z\n  type date\n  anchor zz\n  window -0 +0\n  pattern zz\n", NULL,
+                                    NULL, &err));
+    scratch_free(d3);
+    is_int(cache_files(sub), 8, "cache: UTDRAG_CACHE_DIR=off stores nothing");
+    unsetenv("UTDRAG_CACHE_DIR");
+    free(want);
+    ut_ruleset_free(cold);
+    scratch_free(dir);
+    free(sub);
+    scratch_free(cache);
+}
+
+int main(void) {
+    char *dir = NULL;
+    ut_error err = {0};
+    ut_ruleset *rs = rules_from_text(&dir, RULES, NULL, NULL, &err);
+    if (!ok(rs != NULL, "test rules load")) {
+        diag("%s:%d: %s", err.file, err.line, err.text);
+        return done_testing();
+    }
+    /* match at the very start and the very end, multi-byte letters right
+     * before every window's byte start, two matches touching */
+    const char *text = "2021-04-28 står först; ÄRENDE  2020/17 och ärende 2019/5ärende 2018/3; "
+                       "åäöåäö 2021-04-292021-04-30 för ö 250 kr och ö 7 kr; ååååååå 2017/4 (12 bytes back "
+                       "is inside an å); sist 1999-12-31";
+    check_windows(rs, text);
+    char *scan = fields_of(rs, UT_ENGINE_SCAN, text), *ref = fields_of(rs, UT_ENGINE_REFERENCE, text);
+    is_str(scan, ref, "scan engine = reference engine, field for field");
+    ok(scan && strstr(scan, "date 0 10 2021-04-28\n") && strstr(scan, "1999-12-31\n"),
+       "the matches at the very start and end are found");
+    ok(scan && strstr(scan, "dnr ") && strstr(scan, "figure "), "dnr before its anchor and figure after ö found");
+    free(scan);
+    free(ref);
+
+    /* every rule in a text with no anchor hit at all: no field, no crash */
+    scan = fields_of(rs, UT_ENGINE_SCAN, "-");
+    is_str(scan, "", "no anchor hit: no field");
+    free(scan);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+
+    check_cache(text);
+
+    /* {lexicon:N}: only its words of N characters or more (the party
+     * names without their one-letter codes, as an anchor) */
+    rs = rules_from_text(&dir,
+                         "rule t.long\n  type org\n  normalize text\n  anchor {w:4}\n  window -0 +0\n"
+                         "  pattern (?<![[:alpha:]]){w:4}(?![[:alpha:]])\n"
+                         "  example i S och Sö => none\n  example i Söder och Sörmland => Söder | Sörmland\n",
+                         "w", "S\nSö\nSöder\nSörmland\n", &err);
+    ok(rs && ut_ruleset_check_examples(rs, NULL, NULL) == 0, "{w:4}: words of 4 characters or more only (ö is one)");
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+    rs = rules_from_text(&dir, "rule t.none\n  type org\n  pattern {w:9}\n", "w", "Söder\n", &err);
+    char *e = rs ? NULL : err_line(&err), *want = path_in(dir, "t.rules");
+    ok(!rs && e && want && strstr(e, want) && strstr(e, "{w:9}: no word of lexicons/w.lex is that long"),
+       "{w:9} with no word that long: refused with file:line (%s)", e ? e : "loaded");
+    free(e);
+    free(want);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+
+    const char *multi = "Å 2021 ärende ÖVER 12 kr, åå ö 3 kr; Ärende 7/2020 ö 99 kr";
+    check_offset_limit("(?<=ö )[0-9]+(?= kr)", multi);
+    check_offset_limit("(?i)ärende\\s+[0-9]+", multi);
+    check_offset_limit("\\b\\p{Lu}\\w+", multi);
+    check_offset_limit("(?:å|ö)+\\s", multi);
+    return done_testing();
+}
