@@ -24,6 +24,7 @@
 
 #include "utdrag.h"
 #include "../src/arena.h"
+#include "../src/schema.h"
 #include "../src/text.h"
 
 typedef struct ut_rule ut_rule;
@@ -69,12 +70,32 @@ typedef struct ut_extractor {
     const char *group;                  /* overlap group: one winner per span within a group */
     const ut_normalizer *normalizers;   /* terminated by {NULL, NULL} */
     int (*document_pass)(ut_docbuild *db); /* optional; 0 or -1 (out of memory) */
+    /* The typed keys its records may have, in column order (xlsx sheet,
+     * new CSV/SQLite columns), terminated by {NULL}: the one declaration
+     * every writer and the schema (src/schema.h) are derived from.  A key
+     * a normalizer sets that is not declared here (nor in ut_common_keys)
+     * is still written to JSON, and to the "other" cell of xlsx. */
+    const ut_key *keys;
+    /* Place in the table of `utdrag eval` (that of shared/tools/score.py,
+     * which the C scorer must match line by line); 0: after those, in
+     * registry order. */
+    int eval_order;
 } ut_extractor;
 
-/* The registry (extractors/registry.c): NULL-terminated. */
-extern const ut_extractor *const ut_extractor_table[];
+/* The registry (extractors/registry.c): the built-in types, then those
+ * added by ut_extractor_register; NULL-terminated, BORROWED. */
+const ut_extractor *const *ut_extractors(void);
+/* Add a field type after the built-in ones (a plug-in, a test's toy type):
+ * `e` is BORROWED and must outlive the library's use of it.  Call it before
+ * loading a rule set or opening a writer, from one thread.  0, or -1 when
+ * the type is already known or UT_MAX_TYPES (schema.h) are registered. */
+int ut_extractor_register(const ut_extractor *e);
+/* Incremented by every ut_extractor_register (the schema rebuilds then). */
+unsigned ut_extractor_generation(void);
 /* Normalizers every type may use (extractors/common.c). */
 extern const ut_normalizer ut_common_normalizers[];
+/* Keys every type may have (extractors/common.c): ocr.  {NULL}-terminated. */
+extern const ut_key ut_common_keys[];
 
 /* ---- reading a match -------------------------------------------------- */
 /* Named group `name`: pointer into the normalized text and its length, or

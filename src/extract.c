@@ -127,7 +127,7 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
         rc = ut_match_split(w->rs, scratch, nw, &db, &d->warnings, 0, NULL);
     } else rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
     if (!rc) rc = ut_resolve(&db);
-    for (const ut_extractor *const *e = ut_extractor_table; !rc && *e; e++)
+    for (const ut_extractor *const *e = ut_extractors(); !rc && *e; e++)
         if ((*e)->document_pass) {
             rc = (*e)->document_pass(&db);
             ut_docbuild_compact(&db);
