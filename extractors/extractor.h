@@ -3,8 +3,11 @@
  *
  * A field type (dnr, date, ...) is one file in extractors/ that defines a
  * `ut_extractor`: its type name, its overlap group, the named normalizers
- * its rules may call, and an optional pass over the whole document after
- * overlaps are resolved (to link mentions, fill a year from a heading...).
+ * its rules may call, the typed keys its records have, and an optional
+ * pass over its own fields of the whole document after overlaps are
+ * resolved (to link mentions, fill a year from a heading...).  Facts about
+ * the document as a whole are not an extractor's: the document stage
+ * (src/document.h) makes them.
  * It is registered by one line in extractors/registry.c.  The patterns
  * themselves live in the rule files of rules/, never here.
  *
@@ -52,13 +55,7 @@ typedef struct ut_docbuild {
     size_t n, cap;
     const ut_text *norm;  /* the normalized text the rules matched */
     ut_arena *arena;
-    ut_attr meta[UT_MAX_META]; /* document-level facts (kind, from, to...) */
-    size_t nmeta;
 } ut_docbuild;
-
-/* Set a document-level fact, e.g. ("kind", "interpellation"); the string
- * is copied into the arena.  0, or -1 (out of memory / table full). */
-int ut_docbuild_meta(ut_docbuild *db, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 typedef struct ut_normalizer {
     const char *name;

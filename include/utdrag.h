@@ -237,6 +237,30 @@ UT_API const char *ut_doc_warning(const ut_doc *d);
 #define UT_MAX_META 16
 UT_API const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n);
 
+/* The document's own date (YYYY-MM-DD): the first full day date (grain
+ * day) on a short line (at most 60 bytes, white space aside) within its
+ * first 10 lines, where letters, minutes and motions put it; NULL rather
+ * than a date from the body (a deadline, a quoted decision).  BORROWED. */
+UT_API const char *ut_doc_date(const ut_doc *d);
+
+/* One linked person of a document: the mentions that share a `key` (or,
+ * without one, a value). */
+typedef struct ut_person {
+    const char *key;     /* the key, or the value of mentions without one */
+    const char *name;    /* the value of its first mention */
+    const char *party;   /* the greatest (strcmp) of its mentions' parties, or NULL */
+    const char *role;    /* likewise of its roles, or NULL */
+    size_t mentions;     /* its records */
+} ut_person;
+/* The persons roster, ordered by key (strcmp): `*n` entries, BORROWED. */
+UT_API const ut_person *ut_doc_persons(const ut_doc *d, size_t *n);
+
+/* The document's text decoded to UTF-8 (for UTF-8 input its bytes less a
+ * BOM), NUL-terminated, BORROWED. */
+UT_API const char *ut_doc_text(const ut_doc *d, size_t *len);
+/* Where field `f` of `d` is in ut_doc_text: [*start, *end), whole characters. */
+UT_API void ut_doc_text_span(const ut_doc *d, const ut_field *f, size_t *start, size_t *end);
+
 /* Look up an attribute of a field by key; NULL if absent. BORROWED. */
 UT_API const ut_attr *ut_field_attr(const ut_field *f, const char *key);
 

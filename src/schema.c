@@ -114,8 +114,8 @@ static void build(void) {
     schema.types = types;
     schema.common = ut_common_keys;
     schema.ncommon = key_count(ut_common_keys);
-    schema.facts = ut_document_facts;
-    schema.nfacts = key_count(ut_document_facts);
+    schema.facts = ut_document_fact_keys;
+    schema.nfacts = key_count(ut_document_fact_keys);
 }
 
 const ut_schema *ut_schema_get(void) {

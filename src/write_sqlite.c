@@ -8,7 +8,10 @@
  *
  *   documents  one row per distinct document, keyed by the SHA-256 of its bytes
  *   fields     one row per record, the schema's columns (src/schema.h) typed
- *   persons    one row per linked person per document, derived from fields
+ *   persons    one row per linked person per document (the roster)
+ *
+ * The document's date and roster are the document stage's (document.h):
+ * this writer only stores them.
  *
  * A document whose SHA-256 is already there keeps its id and has its facts
  * updated and its fields and persons replaced; a file whose content changed
@@ -43,20 +46,13 @@
 /* PRAGMA application_id: "utdr", so `file` and readers can tell the file */
 #define UT_SQLITE_APP_ID 0x75746472
 
-/* documents.date: the first full day date (YYYY-MM-DD, grain day) on a
- * short line among the first lines of the document, where letters and
- * minutes carry their own date; NULL when there is none, rather than a
- * date from the body (a deadline, a quoted decision). */
-#define DATE_HEAD_LINES 10
-#define DATE_LINE_MAX 60
-
 struct ut_sqlite_out {
     sqlite3 *db;
     char *path;
     ut_error *err; /* BORROWED from the caller */
     int err_set;
     int created; /* the file was not there: removed again if nothing is committed */
-    sqlite3_stmt *drop_same_path, *upsert_doc, *clear_fields, *clear_persons, *insert_field, *insert_persons;
+    sqlite3_stmt *drop_same_path, *upsert_doc, *clear_fields, *clear_persons, *insert_field, *insert_person;
 };
 
 static int fail(struct ut_sqlite_out *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -238,21 +234,16 @@ static int prepare_all(struct ut_sqlite_out *s) {
                    " RETURNING id") ||
            prepare(s, &s->clear_fields, "DELETE FROM fields WHERE document_id = ?1") ||
            prepare(s, &s->clear_persons, "DELETE FROM persons WHERE document_id = ?1") ||
-           /* one row per person key; the name is that of the first
-            * mention (linking gives every mention the fullest name) */
-           prepare(s, &s->insert_persons,
+           prepare(s, &s->insert_person,
                    "INSERT INTO persons (document_id, \"key\", name, party, role, mentions)"
-                   " SELECT ?1, k, (SELECT value FROM fields WHERE id = first), party, role, n FROM"
-                   " (SELECT coalesce(\"key\", value) AS k, min(id) AS first, max(party) AS party,"
-                   "  max(role) AS role, count(*) AS n"
-                   "  FROM fields WHERE document_id = ?1 AND type = 'person' GROUP BY k)")
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         ? -1
         : 0;
 }
 
 static void out_free(struct ut_sqlite_out *s) {
     sqlite3_stmt *all[] = {s->drop_same_path, s->upsert_doc,   s->clear_fields,
-                           s->clear_persons,  s->insert_field, s->insert_persons};
+                           s->clear_persons,  s->insert_field, s->insert_person};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
     sqlite3_close(s->db);
     free(s->path);
@@ -346,39 +337,6 @@ static int doc_pages(const ut_doc *d, long long *pages) {
     return 1;
 }
 
-static int is_full_day(const char *v) {
-    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
-    return 1;
-}
-
-/* Length of the line holding byte `at`, without surrounding white space. */
-static size_t trimmed_line_len(const char *b, size_t len, size_t at) {
-    size_t a = at, e = at;
-    while (a > 0 && b[a - 1] != '\n') a--;
-    while (e < len && b[e] != '\n') e++;
-    while (a < e && (b[a] == ' ' || b[a] == '\t')) a++;
-    while (e > a && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '\r')) e--;
-    return e - a;
-}
-
-/* The document's own date (see DATE_HEAD_LINES), BORROWED, or NULL. */
-static const char *doc_date(const ut_doc *d) {
-    size_t len;
-    const char *bytes = ut_doc_bytes(d, &len);
-    const ut_field *best = NULL;
-    for (size_t i = 0; i < ut_doc_nfields(d); i++) {
-        const ut_field *f = ut_doc_field(d, i);
-        if (strcmp(f->type, "date") || f->line > DATE_HEAD_LINES || !is_full_day(f->value)) continue;
-        const ut_attr *g = ut_field_attr(f, "grain");
-        if (!g || g->kind != UT_ATTR_STR || strcmp(g->s, "day")) continue;
-        if (f->start >= len || trimmed_line_len(bytes, len, f->start) > DATE_LINE_MAX) continue;
-        if (!best || f->start < best->start) best = f;
-    }
-    return best ? best->value : NULL;
-}
-
 static int bind_text(sqlite3_stmt *st, int i, const char *v) {
     return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
 }
@@ -451,7 +409,7 @@ static int upsert_document(struct ut_sqlite_out *s, const ut_doc *d, const char 
     sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
     bind_text(st, 3, meta_str(d, "kind"));
     bind_text(st, 4, meta_str(d, "subject"));
-    bind_text(st, 5, doc_date(d));
+    bind_text(st, 5, ut_doc_date(d)); /* the document stage made it */
     if (doc_pages(d, &pages)) sqlite3_bind_int64(st, 6, pages);
     sqlite3_bind_int64(st, 7, (sqlite3_int64)len);
     sqlite3_bind_text(st, 8, ut_doc_encoding(d), -1, SQLITE_STATIC);
@@ -480,9 +438,17 @@ int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d) {
         rc = step_done(s, s->clear_persons) || step_done(s, s->clear_fields);
     }
     for (size_t i = 0; !rc && i < ut_doc_nfields(d); i++) rc = insert_field(s, id, d, name, ut_doc_field(d, i));
-    if (!rc) {
-        sqlite3_bind_int64(s->insert_persons, 1, id);
-        rc = step_done(s, s->insert_persons);
+    size_t np;
+    const ut_person *p = ut_doc_persons(d, &np); /* the document stage's roster */
+    for (size_t i = 0; !rc && i < np; i++) {
+        sqlite3_stmt *st = s->insert_person;
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, p[i].key);
+        bind_text(st, 3, p[i].name);
+        bind_text(st, 4, p[i].party);
+        bind_text(st, 5, p[i].role);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)p[i].mentions);
+        rc = step_done(s, st);
     }
     free(repaired);
     if (rc) errno = EIO;
