@@ -7,8 +7,8 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := libpcre2-8 jansson libutf8proc sqlite3 nettle xlsxwriter poppler-glib
-DEB_PKGS  := libpcre2-dev libjansson-dev libcsv-dev libutf8proc-dev libsqlite3-dev sqlite3 nettle-dev pkg-config python3 perl gcc make parallel
+PKGS      := libpcre2-8 libhs jansson libutf8proc sqlite3 nettle xlsxwriter poppler-glib
+DEB_PKGS  := libpcre2-dev libvectorscan-dev libjansson-dev libcsv-dev libutf8proc-dev libsqlite3-dev sqlite3 nettle-dev pkg-config python3 perl gcc make parallel
 DEB_PKGS  += libxlsxwriter-dev zlib1g-dev python3-pandas python3-matplotlib
 # PDF input (src/read_pdf.c); poppler-utils' pdftotext is what the tests compare with
 DEB_PKGS  += libpoppler-glib-dev poppler-utils

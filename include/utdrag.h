@@ -67,11 +67,20 @@ UT_API void ut_ruleset_free(ut_ruleset *rs);
  * ("date,dnr").  Returns 0, or -1 with `err` set for an unknown type. */
 UT_API int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err);
 
+/* The matching engine.  UT_ENGINE_SCAN (the default): one shared pass
+ * over all rules' declared anchors, each rule's regex tried only in the
+ * windows around its anchors' hits.  UT_ENGINE_REFERENCE: every rule is a
+ * full scan of the text; the output is the same bytes, only slower (kept
+ * to prove the anchors and to compare the engines). */
+typedef enum ut_engine { UT_ENGINE_SCAN = 0, UT_ENGINE_REFERENCE = 1 } ut_engine;
+void ut_ruleset_set_engine(ut_ruleset *rs, ut_engine engine);
+
 /* Introspection, for `utdrag rules list`.  Strings are BORROWED. */
 UT_API size_t ut_ruleset_count(const ut_ruleset *rs);
 typedef struct ut_rule_info {
     const char *id, *type, *normalizer, *file;
     int line, priority, nexamples;
+    const char *path; /* "anchor", "token" or "full scan" (see ut_engine) */
 } ut_rule_info;
 UT_API void ut_ruleset_rule_info(const ut_ruleset *rs, size_t i, ut_rule_info *out);
 
@@ -85,6 +94,27 @@ typedef struct ut_example_result {
 } ut_example_result;
 UT_API long ut_ruleset_check_examples(const ut_ruleset *rs,
                                void (*report)(const ut_example_result *r, void *ud), void *ud);
+
+/* Prove the rules' anchor declarations on one document (see `utdrag rules
+ * test`): every match the full scan of an anchored rule finds must lie in
+ * the declared window of a hit of its anchors.  Calls `report` for each
+ * match that does not (BORROWED strings; `text` is not NUL-terminated:
+ * `len` bytes of the normalized text), with the window that would cover
+ * it.  Number of misses, or -1 with err (undecodable, out of memory). */
+typedef struct ut_anchor_miss {
+    const char *rule, *file; /* the rule, and where its window is declared */
+    int line;
+    const char *doc;
+    size_t start, end; /* in the normalized text */
+    const char *text;
+    size_t len;
+    unsigned need_before, need_after; /* a window that would cover it */
+} ut_anchor_miss;
+UT_API long ut_ruleset_prove_anchors(const ut_ruleset *rs, const char *name, const void *bytes, size_t len,
+                              void (*report)(const ut_anchor_miss *m, void *ud), void *ud, ut_error *err);
+/* The same over the text of every rule's examples (doc "example"). */
+UT_API long ut_ruleset_prove_examples(const ut_ruleset *rs, void (*report)(const ut_anchor_miss *m, void *ud), void *ud,
+                               ut_error *err);
 
 /* Field types the library knows, in registry order (NULL-terminated;
  * static storage, valid until the next ut_extractor_register). */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scan.h"
 #include "util.h"
 
 typedef struct define {
@@ -171,6 +172,53 @@ static int check_rule_complete(const ut_rule *r, ut_error *err) {
     if (!r) return 0;
     if (!r->type) { ut_seterr(err, r->file, r->line, "rule '%s' has no 'type'", r->id); return -1; }
     if (!r->pattern) { ut_seterr(err, r->file, r->line, "rule '%s' has no 'pattern'", r->id); return -1; }
+    if (r->nanchors && !r->has_window && !r->start_at_anchor) {
+        ut_seterr(err, r->file, r->anchors[0].line,
+                  "rule '%s' has an anchor but no 'window -BEFORE +AFTER' (or 'start anchor')", r->id);
+        return -1;
+    }
+    if ((r->has_window || r->start_at_anchor) && !r->nanchors) {
+        ut_seterr(err, r->file, r->window_line, "rule '%s' has a window but no 'anchor'", r->id);
+        return -1;
+    }
+    return 0;
+}
+
+/* `anchor REGEX`, `anchor @number`, `anchor @capital`. */
+static int parse_anchor(ut_rule *r, const char *rest, int line, const char *file, ut_error *err) {
+    ut_anchor a = {.kind = UT_ANCHOR_REGEX, .line = line};
+    if (rest[0] == '@') {
+        if (!strcmp(rest, "@number")) a.kind = UT_ANCHOR_NUMBER;
+        else if (!strcmp(rest, "@capital")) a.kind = UT_ANCHOR_CAPITAL;
+        else {
+            ut_seterr(err, file, line, "unknown token anchor '%s' (known: @number, @capital)", rest);
+            return -1;
+        }
+    }
+    ut_anchor *v = realloc(r->anchors, (r->nanchors + 1) * sizeof *v);
+    if (!v) { ut_seterr(err, file, line, "out of memory"); return -1; }
+    r->anchors = v;
+    if (!(a.pattern = ut_strdup(rest))) { ut_seterr(err, file, line, "out of memory"); return -1; }
+    r->anchors[r->nanchors++] = a;
+    return 0;
+}
+
+/* `window -BEFORE +AFTER`, in bytes of the normalized text. */
+static int parse_window(ut_rule *r, const char *rest, int line, const char *file, ut_error *err) {
+    char *end;
+    const char *p = rest;
+    long before = -1, after = -1;
+    if (*p == '-') before = strtol(p + 1, &end, 10), p = end;
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p == '+') after = strtol(p + 1, &end, 10), p = end;
+    if (before < 0 || after < 0 || *p || before > 100000 || after > 100000) {
+        ut_seterr(err, file, line, "write 'window -BEFORE +AFTER' (bytes, e.g. 'window -40 +60')");
+        return -1;
+    }
+    r->win_before = (unsigned)before;
+    r->win_after = (unsigned)after;
+    r->has_window = true;
+    r->window_line = line;
     return 0;
 }
 
@@ -259,6 +307,16 @@ static int parse_file(loader *L, const char *path) {
             if (!(cur->pattern = ut_str_append(cur->pattern, rest))) goto oom;
         } else if (!strcmp(key, "example")) {
             if (parse_example(cur, rest, lineno, path, L->err)) goto out;
+        } else if (!strcmp(key, "anchor")) {
+            if (parse_anchor(cur, rest, lineno, path, L->err)) goto out;
+        } else if (!strcmp(key, "window")) {
+            if (parse_window(cur, rest, lineno, path, L->err)) goto out;
+        } else if (!strcmp(key, "start")) {
+            if (strcmp(rest, "anchor")) {
+                ut_seterr(L->err, path, lineno, "start takes 'anchor' (every match starts where an anchor hit starts)");
+                goto out;
+            }
+            cur->start_at_anchor = true;
         } else if (!strcmp(key, "ocr")) {
             if (strcmp(rest, "on") && strcmp(rest, "off")) {
                 ut_seterr(L->err, path, lineno, "ocr takes 'on' or 'off'");
@@ -271,7 +329,7 @@ static int parse_file(loader *L, const char *path) {
             cur->group = g + 1; /* +1: set explicitly; fixed up after parsing */
         } else {
             ut_seterr(L->err, path, lineno,
-                      "unknown key '%s' (known: type, priority, normalize, pattern, example, group, ocr)", key);
+                      "unknown key '%s' (known: type, priority, normalize, pattern, anchor, window, start, example, group, ocr)", key);
             goto out;
         }
     }
@@ -344,6 +402,58 @@ static const ut_normalizer *find_normalizer(const ut_normalizer *list, const cha
     return NULL;
 }
 
+/* PCRE2_USE_OFFSET_LIMIT lets a window search stop at the window's last
+ * start (pcre2_set_offset_limit); without a limit set, matching is as
+ * without the option. */
+#define RULE_COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT)
+
+/* The rule's pattern with every \G replaced by (?!), compiled into
+ * r->code_nog (left NULL when the pattern has no \G).  \G holds only at
+ * the position a search starts from; the scan engine starts searches at
+ * window starts, where the full scan had \G false. */
+static size_t count_escape(const char *x, char c) {
+    size_t found = 0;
+    for (size_t i = 0; x[i] && x[i + 1]; i++)
+        if (x[i] == '\\') {
+            if (x[i + 1] == c) found++;
+            i++; /* the escaped character */
+        }
+    return found;
+}
+
+static bool has_escape(const char *x, char c) { return count_escape(x, c) > 0; }
+
+static int compile_nog(loader *L, ut_rule *r, const char *no_jit) {
+    const char *x = r->expanded;
+    size_t n = strlen(x), found = count_escape(x, 'G');
+    if (!found) return 0;
+    char *v = malloc(n + 3 * found + 1), *o = v;
+    if (!v) { ut_seterr(L->err, r->file, r->line, "out of memory"); return -1; }
+    for (size_t i = 0; i < n; i++) {
+        if (x[i] == '\\' && i + 1 < n) {
+            if (x[i + 1] == 'G') { memcpy(o, "(?!)", 4); o += 4; }
+            else { *o++ = x[i]; *o++ = x[i + 1]; }
+            i++;
+        } else *o++ = x[i];
+    }
+    *o = 0;
+    int ec;
+    PCRE2_SIZE eo;
+    r->code_nog = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED, RULE_COMPILE_OPTIONS, &ec, &eo, NULL);
+    r->code_nog_at = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED, RULE_COMPILE_OPTIONS | PCRE2_ANCHORED, &ec,
+                                   &eo, NULL);
+    free(v);
+    if (!r->code_nog || !r->code_nog_at) {
+        ut_seterr(L->err, r->file, r->line, "rule '%s': the pattern without \\G does not compile", r->id);
+        return -1;
+    }
+    if (!no_jit || strcmp(no_jit, "1")) {
+        pcre2_jit_compile(r->code_nog, PCRE2_JIT_COMPLETE);
+        pcre2_jit_compile(r->code_nog_at, PCRE2_JIT_COMPLETE);
+    }
+    return 0;
+}
+
 static int compile_rule(loader *L, ut_rule *r) {
     ut_ruleset *rs = L->rs;
     if (!strcmp(r->type, "skip")) {
@@ -384,7 +494,7 @@ static int compile_rule(loader *L, ut_rule *r) {
     }
     int ec;
     PCRE2_SIZE eo;
-    r->code = pcre2_compile((PCRE2_SPTR)r->expanded, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+    r->code = pcre2_compile((PCRE2_SPTR)r->expanded, PCRE2_ZERO_TERMINATED, RULE_COMPILE_OPTIONS, &ec, &eo, NULL);
     if (!r->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -397,6 +507,37 @@ static int compile_rule(loader *L, ut_rule *r) {
      * reports false "uninitialised value" errors in it (make valgrind). */
     const char *no_jit = getenv("UTDRAG_NO_JIT");
     if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+    if (r->nanchors) {
+        r->code_at = pcre2_compile((PCRE2_SPTR)r->expanded, PCRE2_ZERO_TERMINATED, RULE_COMPILE_OPTIONS | PCRE2_ANCHORED,
+                                   &ec, &eo, NULL);
+        if (!r->code_at) {
+            ut_seterr(L->err, r->file, r->line, "rule '%s': the anchored pattern does not compile", r->id);
+            return -1;
+        }
+        if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code_at, PCRE2_JIT_COMPLETE);
+    }
+    if (compile_nog(L, r, no_jit)) return -1;
+    if (r->nanchors && has_escape(r->expanded, 'K')) {
+        /* \K moves the reported start after the attempt's start, and a
+         * window search must begin at the attempt: not provable */
+        ut_seterr(L->err, r->file, r->line, "rule '%s': a rule with anchors cannot use \\K (write a lookbehind)", r->id);
+        return -1;
+    }
+    for (size_t i = 0; i < r->nanchors; i++) {
+        ut_anchor *a = &r->anchors[i];
+        if (a->kind != UT_ANCHOR_REGEX) continue;
+        if (!(a->expanded = expand(L, a->pattern, r, 0))) {
+            if (!L->err->text[0]) ut_seterr(L->err, r->file, a->line, "out of memory");
+            else L->err->line = a->line;
+            return -1;
+        }
+        if (rs->confusions && r->ocr) {
+            char *tolerant = ut_confusions_pattern(rs->confusions, a->expanded);
+            if (!tolerant) return -1;
+            free(a->expanded);
+            a->expanded = tolerant;
+        }
+    }
     ut_prefilter_init(&r->pre, r->code);
     uint32_t caps = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &caps);
@@ -457,6 +598,7 @@ ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err) {
     free_list(files);
     for (size_t i = 0; i < rs->nrules; i++)
         if (compile_rule(&L, &rs->rules[i])) goto fail;
+    if (ut_scan_db_build(rs, err)) goto fail;
     for (size_t i = 0; i < L.ndefs; i++) {
         free(L.defs[i].name); free(L.defs[i].regex); free(L.defs[i].file);
     }
@@ -484,6 +626,14 @@ void ut_ruleset_free(ut_ruleset *rs) {
         free(r->normalizer_name); free(r->args);
         free(r->pattern); free(r->expanded);
         pcre2_code_free(r->code);
+        pcre2_code_free(r->code_nog);
+        pcre2_code_free(r->code_at);
+        pcre2_code_free(r->code_nog_at);
+        for (size_t k = 0; k < r->nanchors; k++) {
+            free(r->anchors[k].pattern);
+            free(r->anchors[k].expanded);
+        }
+        free(r->anchors);
         for (size_t k = 0; k < r->nexamples; k++) {
             free(r->examples[k].text);
             for (size_t v = 0; v < r->examples[k].nvalues; v++) free(r->examples[k].values[v]);
@@ -492,6 +642,7 @@ void ut_ruleset_free(ut_ruleset *rs) {
         free(r->examples);
     }
     free(rs->rules);
+    ut_scan_db_free(rs->scan);
     for (size_t i = 0; i < rs->nlex; i++) ut_lexicon_free(rs->lex[i]);
     ut_confusions_free(rs->confusions);
     free(rs->lex);
@@ -528,5 +679,8 @@ size_t ut_ruleset_count(const ut_ruleset *rs) { return rs->nrules; }
 
 void ut_ruleset_rule_info(const ut_ruleset *rs, size_t i, ut_rule_info *out) {
     const ut_rule *r = &rs->rules[i];
-    *out = (ut_rule_info){r->id, r->type, r->normalizer_name, r->file, r->line, r->priority, (int)r->nexamples};
+    const char *path = !r->nanchors ? "full scan" : r->start_at_anchor ? "token" : "anchor";
+    *out = (ut_rule_info){r->id, r->type, r->normalizer_name, r->file, r->line, r->priority, (int)r->nexamples, path};
 }
+
+void ut_ruleset_set_engine(ut_ruleset *rs, ut_engine engine) { rs->engine = engine; }

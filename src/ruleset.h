@@ -34,6 +34,26 @@
 #include "prefilter.h"
 #include "utdrag.h"
 
+/* What every match of a rule contains (`anchor` lines, see scan.h).  A
+ * regex anchor is compiled into the one shared Vectorscan database; a
+ * token anchor names a token the scan stage finds by hand. */
+typedef enum ut_anchor_kind {
+    UT_ANCHOR_REGEX,   /* `anchor REGEX` */
+    UT_ANCHOR_NUMBER,  /* `anchor @number`: where a run of ASCII digits starts */
+    UT_ANCHOR_CAPITAL, /* `anchor @capital`: where a word starts with an upper-case letter */
+} ut_anchor_kind;
+
+typedef struct ut_anchor {
+    ut_anchor_kind kind;
+    char *pattern;      /* as written */
+    char *expanded;     /* as compiled (defines, lexicons, OCR forms); NULL for tokens */
+    unsigned expr;      /* index of the expression in the shared database */
+    unsigned max_width; /* longest hit in bytes (0 for a token or unbounded) */
+    unsigned min_width;
+    bool som;           /* no maximum length: Vectorscan reports the start */
+    int line;
+} ut_anchor;
+
 typedef struct ut_example {
     char *text;
     char **values; /* NULL-terminated; empty for "none" */
@@ -59,6 +79,23 @@ struct ut_rule {
      * a match must start with or contain (computed from the compiled
      * pattern, see prefilter.h). */
     ut_prefilter pre;
+    /* The declared anchors and window (scan.h): every match lies within
+     * [hit start - win_before, hit end + win_after] of a hit of one of
+     * them; with `start anchor`, every match starts where a hit starts.
+     * No anchors: the rule takes the full scan. */
+    ut_anchor *anchors;
+    size_t nanchors;
+    unsigned win_before, win_after;
+    bool has_window, start_at_anchor;
+    int window_line;
+    /* The pattern with \G made to fail, for searches that start inside a
+     * window: there PCRE2 would take the window's start for \G, where
+     * the full scan had moved on.  NULL when the pattern has no \G. */
+    pcre2_code *code_nog;
+    /* The same two compiled with PCRE2_ANCHORED, for tries at one position
+     * (a token, a resume offset): PCRE2_ANCHORED passed at match time
+     * would run the interpreter, not the JIT code. */
+    pcre2_code *code_at, *code_nog_at;
 };
 
 struct ut_ruleset {
@@ -70,6 +107,8 @@ struct ut_ruleset {
     uint32_t max_pairs; /* largest capture count + 1, for match data */
     char groups[16][32]; /* overlap group names; index = ut_cand.group */
     int ngroups;
+    struct ut_scan_db *scan; /* the shared anchor database (scan.h); NULL: no anchors */
+    ut_engine engine;
 };
 
 /* The lexicon called `name`, or NULL. BORROWED. */

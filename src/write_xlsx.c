@@ -99,7 +99,13 @@ static int starts_escape(const char *s) {
     if (s[0] != '_' || s[1] != 'x') return 0;
     for (int i = 2; i < 6; i++)
         if (!isxdigit((unsigned char)s[i])) return 0; /* stops at the NUL */
-    return s[6] == '_';
+    /* The '_' that closes it may also be the first byte of an escape
+     * written for the next character: a control character (libxlsxwriter
+     * writes it as _xHHHH_; tab and newline too often enough that all are
+     * counted, and an extra escape still reads back right) or U+FFFE/F. */
+    unsigned char next = (unsigned char)s[6];
+    return next == '_' || (next && next < 0x20) ||
+           (next == 0xEF && (unsigned char)s[7] == 0xBF && (unsigned char)s[8] >= 0xBE);
 }
 
 /* The escape (7 bytes) a character at `s` is written as, or NULL.  Besides

@@ -23,6 +23,8 @@ int cmd_schema(int argc, char **argv);
 /* Rule directory: --rules, $UTDRAG_RULES, next to the binary, installed. */
 const char *cli_rules_dir(const char *given);
 /* Load (and report errors of) the rule set. NULL after printing. */
+/* "scan" or "reference" as a ut_engine, or -1. */
+int cli_engine_parse(const char *name);
 ut_ruleset *cli_load_rules(const char *given);
 
 /* Expand the command-line inputs into a list of documents: files as they

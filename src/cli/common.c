@@ -57,6 +57,12 @@ const char *cli_rules_dir(const char *given) {
     return UTDRAG_RULES_DIR;
 }
 
+int cli_engine_parse(const char *name) {
+    if (!strcmp(name, "scan")) return UT_ENGINE_SCAN;
+    if (!strcmp(name, "reference")) return UT_ENGINE_REFERENCE;
+    return -1;
+}
+
 ut_ruleset *cli_load_rules(const char *given) {
     const char *dir = cli_rules_dir(given);
     ut_error err;
@@ -65,6 +71,9 @@ ut_ruleset *cli_load_rules(const char *given) {
         if (err.line) fprintf(stderr, "utdrag: %s:%d: %s\n", err.file, err.line, err.text);
         else fprintf(stderr, "utdrag: %s: %s\n", err.file[0] ? err.file : dir, err.text);
     }
+    /* UTDRAG_ENGINE=reference: the engine of every command (tests compare the two) */
+    const char *e = getenv("UTDRAG_ENGINE");
+    if (rs && e && cli_engine_parse(e) >= 0) ut_ruleset_set_engine(rs, (ut_engine)cli_engine_parse(e));
     return rs;
 }
 

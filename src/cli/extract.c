@@ -25,7 +25,9 @@ static const char extract_usage[] =
     "                        (\"path\" for \"id\"; no FILE or '-': standard input, streamed)\n"
     "      --shard K/N       take only every N-th input (record), starting at the K-th (1-based)\n"
     "      --progress        progress on stderr (default: when stderr is a terminal)\n"
-    "      --no-progress     never show progress\n";
+    "      --no-progress     never show progress\n"
+    "      --engine NAME     scan (default: one pass over the rules' anchors) or reference\n"
+    "                        (every rule a full scan; the same output, slower)\n";
 
 typedef struct run {
     ut_writer *wr;
@@ -104,7 +106,7 @@ static int parse_shard(const char *s, size_t *k, size_t *n) {
 }
 
 int cmd_extract(int argc, char **argv) {
-    enum { OPT_EXCEL = 256, OPT_RULES, OPT_FILES_FROM, OPT_SHARD, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_RECORDS };
+    enum { OPT_EXCEL = 256, OPT_RULES, OPT_FILES_FROM, OPT_SHARD, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_RECORDS, OPT_ENGINE };
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'},      {"output", required_argument, 0, 'o'},
         {"excel", no_argument, 0, OPT_EXCEL},       {"types", required_argument, 0, 't'},
@@ -113,12 +115,14 @@ int cmd_extract(int argc, char **argv) {
         {"null", no_argument, 0, '0'},              {"shard", required_argument, 0, OPT_SHARD},
         {"progress", no_argument, 0, OPT_PROGRESS}, {"no-progress", no_argument, 0, OPT_NO_PROGRESS},
         {"records", no_argument, 0, OPT_RECORDS},   {"help", no_argument, 0, 'h'},
+        {"engine", required_argument, 0, OPT_ENGINE},
         {0, 0, 0, 0},
     };
     const char *format = "jsonl", *output = NULL, *types = NULL, *rules = NULL, *files_from = NULL;
     unsigned flags = 0;
     int jobs = pool_default_threads(), progress = -1, c;
     bool nul = false, records = false;
+    int engine = -1;
     size_t shard_k = 1, shard_n = 1;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:o:t:j:0h", opts, NULL)) != -1) {
@@ -146,6 +150,12 @@ int cmd_extract(int argc, char **argv) {
         case OPT_PROGRESS: progress = 1; break;
         case OPT_NO_PROGRESS: progress = 0; break;
         case OPT_RECORDS: records = true; break;
+        case OPT_ENGINE:
+            if ((engine = cli_engine_parse(optarg)) < 0) {
+                cli_error("--engine takes scan or reference");
+                return EXIT_USAGE;
+            }
+            break;
         case 'h': fputs(extract_usage, stdout); return EXIT_OK;
         default: fputs(extract_usage, stderr); return EXIT_USAGE;
         }
@@ -173,6 +183,7 @@ int cmd_extract(int argc, char **argv) {
     }
     ut_ruleset *rs = cli_load_rules(rules);
     if (!rs) return EXIT_USAGE;
+    if (engine >= 0) ut_ruleset_set_engine(rs, (ut_engine)engine);
     ut_error err;
     if (types && ut_ruleset_select_types(rs, types, &err)) {
         cli_error("--types: %s", err.text);

@@ -303,7 +303,13 @@ static char *cell(const char *row, const char *end, const char *ref) {
  * would start one: ECMA-376 ST_Xstring; a character XML forbids), else 1. */
 static size_t written_chars(const char *s) {
     unsigned long v;
-    if (s[0] == '_' && s[1] == 'x' && hex4(s + 2, &v) && s[6] == '_') return 7;
+    /* "_xHHHH" reads as an escape when the next byte written is '_': its
+     * own, or the first of the escape a control character or U+FFFE/F
+     * is written as */
+    if (s[0] == '_' && s[1] == 'x' && hex4(s + 2, &v) &&
+        (s[6] == '_' || (s[6] && (unsigned char)s[6] < 0x20) ||
+         ((unsigned char)s[6] == 0xEF && (unsigned char)s[7] == 0xBF && (unsigned char)s[8] >= 0xBE)))
+        return 7;
     /* U+FFFE, U+FFFF: not allowed in XML, so written as escapes too */
     if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF && (unsigned char)s[2] >= 0xBE) return 7;
     return 1;

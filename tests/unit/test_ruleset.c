@@ -17,7 +17,7 @@ typedef struct bad_case {
 
 static const bad_case cases[] = {
     {"unknown key", "rule a.b\n  type date\n  colour red\n  pattern x\n", NULL, NULL,
-     "@R:3: unknown key 'colour' (known: type, priority, normalize, pattern, example, group, ocr)"},
+     "@R:3: unknown key 'colour' (known: type, priority, normalize, pattern, anchor, window, start, example, group, ocr)"},
     {"rule without type", "# c\nrule a.b\n  pattern x\n", NULL, NULL, "@R:2: rule 'a.b' has no 'type'"},
     {"rule without pattern", "rule a.b\n  type date\n\nrule c.d\n  type date\n  pattern y\n", NULL, NULL,
      "@R:1: rule 'a.b' has no 'pattern'"},
