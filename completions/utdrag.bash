@@ -4,7 +4,7 @@ _utdrag() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "extract rules eval --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "extract rules eval schema --help --version" -- "$cur"))
         return
     fi
     case "$prev" in
@@ -20,6 +20,8 @@ _utdrag() {
             else
                 COMPREPLY=($(compgen -f -- "$cur"))
             fi ;;
+        schema)
+            COMPREPLY=($(compgen -W "--format" -- "$cur")) ;;
         eval)
             COMPREPLY=($(compgen -W "--gold --rules --types --verbose" -- "$cur"))
             [[ "$cur" == -* ]] || COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -60,3 +60,8 @@ const ut_normalizer ut_common_normalizers[] = {
     {"none", norm_none},
     {NULL, NULL},
 };
+
+const ut_key ut_common_keys[] = {
+    {"ocr", UT_KIND_BOOLEAN, 0}, /* read through OCR damage (a lexicon's tolerant look-up) */
+    {NULL, 0, 0},
+};

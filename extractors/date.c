@@ -351,9 +351,17 @@ static const ut_normalizer date_normalizers[] = {
     {NULL, NULL},
 };
 
+static const ut_key date_keys[] = {
+    {"grain", UT_KIND_TEXT, UT_KEY_CATEGORY},
+    {"unit", UT_KIND_TEXT, UT_KEY_CATEGORY}, /* a range's: the grain of its ends */
+    {NULL, 0, 0},
+};
+
 const ut_extractor ut_ex_date = {
     .type = "date",
     .group = "number",
     .normalizers = date_normalizers,
     .document_pass = date_clock_pass,
+    .keys = date_keys,
+    .eval_order = 2,
 };

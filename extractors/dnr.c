@@ -337,9 +337,18 @@ static const ut_normalizer dnr_normalizers[] = {
     {NULL, NULL},
 };
 
+static const ut_key dnr_keys[] = {
+    {"series", UT_KIND_TEXT, UT_KEY_CATEGORY},
+    {"year", UT_KIND_INTEGER, 0},
+    {"number", UT_KIND_TEXT, 0}, /* as written: "00658" keeps its zeros */
+    {NULL, 0, 0},
+};
+
 const ut_extractor ut_ex_dnr = {
     .type = "dnr",
     .group = "number",
     .normalizers = dnr_normalizers,
     .document_pass = NULL,
+    .keys = dnr_keys,
+    .eval_order = 1,
 };

@@ -3,8 +3,11 @@
  *
  * A field type (dnr, date, ...) is one file in extractors/ that defines a
  * `ut_extractor`: its type name, its overlap group, the named normalizers
- * its rules may call, and an optional pass over the whole document after
- * overlaps are resolved (to link mentions, fill a year from a heading...).
+ * its rules may call, the typed keys its records have, and an optional
+ * pass over its own fields of the whole document after overlaps are
+ * resolved (to link mentions, fill a year from a heading...).  Facts about
+ * the document as a whole are not an extractor's: the document stage
+ * (src/document.h) makes them.
  * It is registered by one line in extractors/registry.c.  The patterns
  * themselves live in the rule files of rules/, never here.
  *
@@ -24,6 +27,7 @@
 
 #include "utdrag.h"
 #include "../src/arena.h"
+#include "../src/schema.h"
 #include "../src/text.h"
 
 typedef struct ut_rule ut_rule;
@@ -51,13 +55,7 @@ typedef struct ut_docbuild {
     size_t n, cap;
     const ut_text *norm;  /* the normalized text the rules matched */
     ut_arena *arena;
-    ut_attr meta[UT_MAX_META]; /* document-level facts (kind, from, to...) */
-    size_t nmeta;
 } ut_docbuild;
-
-/* Set a document-level fact, e.g. ("kind", "interpellation"); the string
- * is copied into the arena.  0, or -1 (out of memory / table full). */
-int ut_docbuild_meta(ut_docbuild *db, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 typedef struct ut_normalizer {
     const char *name;
@@ -69,12 +67,32 @@ typedef struct ut_extractor {
     const char *group;                  /* overlap group: one winner per span within a group */
     const ut_normalizer *normalizers;   /* terminated by {NULL, NULL} */
     int (*document_pass)(ut_docbuild *db); /* optional; 0 or -1 (out of memory) */
+    /* The typed keys its records may have, in column order (xlsx sheet,
+     * new CSV/SQLite columns), terminated by {NULL}: the one declaration
+     * every writer and the schema (src/schema.h) are derived from.  A key
+     * a normalizer sets that is not declared here (nor in ut_common_keys)
+     * is still written to JSON, and to the "other" cell of xlsx. */
+    const ut_key *keys;
+    /* Place in the table of `utdrag eval` (that of shared/tools/score.py,
+     * which the C scorer must match line by line); 0: after those, in
+     * registry order. */
+    int eval_order;
 } ut_extractor;
 
-/* The registry (extractors/registry.c): NULL-terminated. */
-extern const ut_extractor *const ut_extractor_table[];
+/* The registry (extractors/registry.c): the built-in types, then those
+ * added by ut_extractor_register; NULL-terminated, BORROWED. */
+const ut_extractor *const *ut_extractors(void);
+/* Add a field type after the built-in ones (a plug-in, a test's toy type):
+ * `e` is BORROWED and must outlive the library's use of it.  Call it before
+ * loading a rule set or opening a writer, from one thread.  0, or -1 when
+ * the type is already known or UT_MAX_TYPES (schema.h) are registered. */
+int ut_extractor_register(const ut_extractor *e);
+/* Incremented by every ut_extractor_register (the schema rebuilds then). */
+unsigned ut_extractor_generation(void);
 /* Normalizers every type may use (extractors/common.c). */
 extern const ut_normalizer ut_common_normalizers[];
+/* Keys every type may have (extractors/common.c): ocr.  {NULL}-terminated. */
+extern const ut_key ut_common_keys[];
 
 /* ---- reading a match -------------------------------------------------- */
 /* Named group `name`: pointer into the normalized text and its length, or

@@ -231,9 +231,21 @@ static const ut_normalizer figure_normalizers[] = {
     {NULL, NULL},
 };
 
+static const ut_key figure_keys[] = {
+    {"number", UT_KIND_NUMBER, 0},    /* the low end of a range */
+    {"number_to", UT_KIND_NUMBER, 0}, /* the high end of a range */
+    {"unit", UT_KIND_TEXT, UT_KEY_CATEGORY},
+    {"unit_lemma", UT_KIND_TEXT, UT_KEY_CATEGORY},
+    {"currency", UT_KIND_TEXT, UT_KEY_CATEGORY},
+    {"approx", UT_KIND_BOOLEAN, 0},
+    {NULL, 0, 0},
+};
+
 const ut_extractor ut_ex_figure = {
     .type = "figure",
     .group = "number",
     .normalizers = figure_normalizers,
     .document_pass = figure_document_pass,
+    .keys = figure_keys,
+    .eval_order = 5,
 };

@@ -185,9 +185,15 @@ static const ut_normalizer org_normalizers[] = {
     {NULL, NULL},
 };
 
+static const ut_key org_keys[] = {
+    {NULL, 0, 0},
+};
+
 const ut_extractor ut_ex_org = {
     .type = "org",
     .group = "name",
     .normalizers = org_normalizers,
     .document_pass = org_link_document,
+    .keys = org_keys,
+    .eval_order = 6,
 };

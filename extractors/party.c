@@ -57,9 +57,15 @@ static const ut_normalizer party_normalizers[] = {
     {NULL, NULL},
 };
 
+static const ut_key party_keys[] = {
+    {NULL, 0, 0},
+};
+
 const ut_extractor ut_ex_party = {
     .type = "party",
     .group = "party",
     .normalizers = party_normalizers,
     .document_pass = NULL,
+    .keys = party_keys,
+    .eval_order = 4,
 };

@@ -220,9 +220,18 @@ static const ut_normalizer person_normalizers[] = {
 
 int person_document_pass(ut_docbuild *db);
 
+static const ut_key person_keys[] = {
+    {"party", UT_KIND_TEXT, UT_KEY_CATEGORY},
+    {"role", UT_KIND_TEXT, UT_KEY_CATEGORY},
+    {"key", UT_KIND_TEXT, 0}, /* the folded name, for grouping across documents */
+    {NULL, 0, 0},
+};
+
 const ut_extractor ut_ex_person = {
     .type = "person",
     .group = "name",
     .normalizers = person_normalizers,
     .document_pass = person_document_pass,
+    .keys = person_keys,
+    .eval_order = 3,
 };

@@ -7,7 +7,6 @@
  *   person_sig.c   layout: lines and columns of PDF text, signature blocks,
  *                  role lines above/below a name, column headings
  *   person_link.c  the document pass: one person per document
- *   person_meta.c  document roles (kind, from, to, subject) for --format json
  *
  * Candidates carry an internal attribute PERSON_STRENGTH while the
  * document pass decides; the pass removes it before output.
@@ -63,8 +62,4 @@ int person_column_heading(const ut_match *m, ut_cand *c, size_t ns, size_t ne);
   * ws and wn; false if none. */
 bool person_wrapped_word(const ut_match *m, size_t ns, size_t ne, const char **ws, size_t *wn);
 
-/* ---- person_meta.c ---------------------------------------------------- */
-/* Document kind and who asked/answered/signed, from the heading.  Runs
- * inside the person pass after linking.  0 or -1. */
-int person_document_roles(ut_docbuild *db);
 #endif

@@ -266,7 +266,7 @@ int person_document_pass(ut_docbuild *db) {
     size_t n = 0;
     for (size_t i = 0; i < db->n; i++)
         if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "person")) n++;
-    if (!n) return person_document_roles(db);
+    if (!n) return 0;
     mention *mt = calloc(n, sizeof *mt);
     if (!mt) return -1;
     n = 0;
@@ -319,6 +319,5 @@ int person_document_pass(ut_docbuild *db) {
     if (rc) { free(mt); return -1; }
     rc = finish(db, mt, n, npersons);
     free(mt);
-    if (rc) return -1;
-    return person_document_roles(db);
+    return rc ? -1 : 0;
 }

@@ -37,6 +37,15 @@ extern "C" {
 
 #define UTDRAG_VERSION "0.1.0"
 
+/* Marks the public API: the only symbols libutdrag.so exports (it is built
+ * with -fvisibility=hidden; every other function of the library is
+ * internal, whatever its prefix). */
+#if defined(UTDRAG_BUILDING) && defined(__GNUC__)
+#define UT_API __attribute__((visibility("default")))
+#else
+#define UT_API
+#endif
+
 /* An error: where (file and 1-based line, 0 if not about a line) and what. */
 typedef struct ut_error {
     char file[512];
@@ -51,12 +60,12 @@ typedef struct ut_ruleset ut_ruleset;
 /* Load every `NAME.rules` file in `dir` and every `lexicons/NAME.lex`
  * and compile the patterns.  NEW ruleset, or NULL with `err` filled
  * (`err->file`/`err->line` name the faulty rule-file line). */
-ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err);
-void ut_ruleset_free(ut_ruleset *rs);
+UT_API ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err);
+UT_API void ut_ruleset_free(ut_ruleset *rs);
 
 /* Restrict extraction to a comma-separated list of field types
  * ("date,dnr").  Returns 0, or -1 with `err` set for an unknown type. */
-int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err);
+UT_API int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err);
 
 /* The matching engine.  UT_ENGINE_SCAN (the default): one shared pass
  * over all rules' declared anchors, each rule's regex tried only in the
@@ -67,13 +76,13 @@ typedef enum ut_engine { UT_ENGINE_SCAN = 0, UT_ENGINE_REFERENCE = 1 } ut_engine
 void ut_ruleset_set_engine(ut_ruleset *rs, ut_engine engine);
 
 /* Introspection, for `utdrag rules list`.  Strings are BORROWED. */
-size_t ut_ruleset_count(const ut_ruleset *rs);
+UT_API size_t ut_ruleset_count(const ut_ruleset *rs);
 typedef struct ut_rule_info {
     const char *id, *type, *normalizer, *file;
     int line, priority, nexamples;
     const char *path; /* "anchor", "token" or "full scan" (see ut_engine) */
 } ut_rule_info;
-void ut_ruleset_rule_info(const ut_ruleset *rs, size_t i, ut_rule_info *out);
+UT_API void ut_ruleset_rule_info(const ut_ruleset *rs, size_t i, ut_rule_info *out);
 
 /* Check every rule's inline examples against the whole rule set.  Calls
  * `report` once per example (BORROWED strings, valid during the call) and
@@ -83,7 +92,7 @@ typedef struct ut_example_result {
     int line;
     int ok;
 } ut_example_result;
-long ut_ruleset_check_examples(const ut_ruleset *rs,
+UT_API long ut_ruleset_check_examples(const ut_ruleset *rs,
                                void (*report)(const ut_example_result *r, void *ud), void *ud);
 
 /* Prove the rules' anchor declarations on one document (see `utdrag rules
@@ -101,22 +110,98 @@ typedef struct ut_anchor_miss {
     size_t len;
     unsigned need_before, need_after; /* a window that would cover it */
 } ut_anchor_miss;
-long ut_ruleset_prove_anchors(const ut_ruleset *rs, const char *name, const void *bytes, size_t len,
+UT_API long ut_ruleset_prove_anchors(const ut_ruleset *rs, const char *name, const void *bytes, size_t len,
                               void (*report)(const ut_anchor_miss *m, void *ud), void *ud, ut_error *err);
 /* The same over the text of every rule's examples (doc "example"). */
-long ut_ruleset_prove_examples(const ut_ruleset *rs, void (*report)(const ut_anchor_miss *m, void *ud), void *ud,
+UT_API long ut_ruleset_prove_examples(const ut_ruleset *rs, void (*report)(const ut_anchor_miss *m, void *ud), void *ud,
                                ut_error *err);
 
-/* Field types the library knows (NULL-terminated, static). */
-const char *const *ut_field_types(void);
+/* Field types the library knows, in registry order (NULL-terminated;
+ * static storage, valid until the next ut_extractor_register). */
+UT_API const char *const *ut_field_types(void);
+
+/* ---- the record schema (src/schema.c) -------------------------------- */
+
+/* What a key holds.  NUMBER is a JSON number: an integer where the value is
+ * whole, else a real (a figure's `number`); INTEGER is always whole. */
+typedef enum ut_kind { UT_KIND_TEXT, UT_KIND_INTEGER, UT_KIND_NUMBER, UT_KIND_BOOLEAN } ut_kind;
+/* "text", "integer", "number", "boolean" (static). */
+UT_API const char *ut_kind_name(ut_kind k);
+
+enum {
+    UT_KEY_CATEGORY = 1 << 0, /* a closed set of values (a code, a unit): a data frame's category */
+};
+
+/* A typed key of a field type, as its extractor declares it (extractors/,
+ * the `keys` of its registry entry): `grain` of a date, `series` of a dnr. */
+typedef struct ut_key {
+    const char *name;
+    ut_kind kind;
+    unsigned flags; /* UT_KEY_* */
+} ut_key;
+
+/* Where a column comes from, which is also where writers put it. */
+typedef enum ut_column_role {
+    UT_COL_RECORD, /* a key of every record: doc, type, value, text, start, end, line, rule */
+    UT_COL_KEY,    /* a typed key of one or more field types */
+    UT_COL_COMMON, /* a key any field type may have (ocr) */
+    UT_COL_SOURCE, /* about the input, on records of some documents: encoding, page */
+} ut_column_role;
+
+/* One column of the flat record table (CSV, SQLite `fields`): every key
+ * any record can have, once. */
+typedef struct ut_column {
+    const char *name;
+    ut_kind kind;        /* for a mixed column, the kind of the types that are not text */
+    ut_column_role role;
+    unsigned flags;      /* UT_KEY_* (of the first type that declares it) */
+    int mixed;           /* the types disagree (a dnr's `number` is text, a figure's a number) */
+} ut_column;
+
+/* The typed keys of one field type, in the order of its columns. */
+typedef struct ut_schema_type {
+    const char *type;
+    const ut_key *keys; /* BORROWED from its registry entry */
+    size_t nkeys;
+} ut_schema_type;
+
+/* The schema, derived from the registry of field types.  `columns` is the
+ * CSV header: the columns of the first CSV release keep their places and
+ * every column added since comes after them, in registry order, so that
+ * CSV files of different versions stack. */
+typedef struct ut_schema {
+    const ut_column *columns;
+    size_t ncolumns;
+    const ut_schema_type *types; /* registry order */
+    size_t ntypes;
+    const ut_key *common;        /* keys any type may have (extractors/common.c) */
+    size_t ncommon;
+    const ut_key *facts;         /* document facts (src/document.c): kind, from, ... */
+    size_t nfacts;
+} ut_schema;
+
+/* The schema of the registry as it is now: static storage, BORROWED, valid
+ * until the next ut_extractor_register.  NULL only on out of memory. */
+UT_API const ut_schema *ut_schema_get(void);
+/* The column named `name`, or NULL. */
+UT_API const ut_column *ut_schema_column(const ut_schema *s, const char *name);
+/* The entry of field type `type`, or NULL. */
+UT_API const ut_schema_type *ut_schema_type_of(const ut_schema *s, const char *type);
+/* The type a column of the SQLite table `fields` is declared with
+ * ("INTEGER", "TEXT", or "" for none: a number, which is INTEGER or REAL
+ * as it is, or a mixed column).  Static. */
+UT_API const char *ut_schema_sqlite_type(const ut_column *c);
+/* The kind `type` gives key `key` (its own keys, then the common ones, then
+ * the record columns); -1 if that type never has it. */
+UT_API int ut_schema_kind(const ut_schema *s, const char *type, const char *key);
 
 /* ---- extraction ------------------------------------------------------- */
 
 typedef struct ut_worker ut_worker;
 
 /* NEW per-thread worker bound to (BORROWING) `rs`. NULL on out of memory. */
-ut_worker *ut_worker_new(const ut_ruleset *rs);
-void ut_worker_free(ut_worker *w);
+UT_API ut_worker *ut_worker_new(const ut_ruleset *rs);
+UT_API void ut_worker_free(ut_worker *w);
 
 typedef enum ut_attr_kind { UT_ATTR_STR, UT_ATTR_INT, UT_ATTR_NUM, UT_ATTR_BOOL } ut_attr_kind;
 
@@ -153,8 +238,8 @@ typedef struct ut_doc ut_doc;
  * calls it (a path, or "-").  Returns a NEW document (possibly with no
  * fields) or NULL with `err` set (binary input, out of memory, a rule that
  * hit its match limit is NOT an error: see ut_doc_warning). */
-ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err);
-void ut_doc_free(ut_doc *d);
+UT_API ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err);
+UT_API void ut_doc_free(ut_doc *d);
 
 /* The same document, byte for byte the same result as ut_extract, with
  * its matching spread over `nworkers` threads: the text is cut at
@@ -163,33 +248,57 @@ void ut_doc_free(ut_doc *d);
  * all bound to the same ruleset).  Resolution and linking still see the
  * whole document.  Worth it for a big document (a few MB); one under
  * 512 KB is not cut.  Threads are started and joined inside the call. */
-ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
+UT_API ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
                             size_t len, ut_error *err);
 
-const char *ut_doc_name(const ut_doc *d);
+UT_API const char *ut_doc_name(const ut_doc *d);
 /* How the bytes were decoded: "utf-8" or "windows-1252". */
-const char *ut_doc_encoding(const ut_doc *d);
-size_t ut_doc_nfields(const ut_doc *d);
-const ut_field *ut_doc_field(const ut_doc *d, size_t i);
+UT_API const char *ut_doc_encoding(const ut_doc *d);
+UT_API size_t ut_doc_nfields(const ut_doc *d);
+UT_API const ut_field *ut_doc_field(const ut_doc *d, size_t i);
 /* The original bytes (BORROWED; a copy owned by the document). */
-const char *ut_doc_bytes(const ut_doc *d, size_t *len);
+UT_API const char *ut_doc_bytes(const ut_doc *d, size_t *len);
 /* Non-fatal problems met while extracting (e.g. a rule that hit its match
  * limit), one per line, or NULL.  BORROWED. */
-const char *ut_doc_warning(const ut_doc *d);
+UT_API const char *ut_doc_warning(const ut_doc *d);
 
 /* Document-level facts found by the extractors (document kind, who asked,
  * who answered...): `*n` entries, BORROWED. */
 #define UT_MAX_META 16
-const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n);
+UT_API const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n);
+
+/* The document's own date (YYYY-MM-DD): the first full day date (grain
+ * day) on a short line (at most 60 bytes, white space aside) within its
+ * first 10 lines, where letters, minutes and motions put it; NULL rather
+ * than a date from the body (a deadline, a quoted decision).  BORROWED. */
+UT_API const char *ut_doc_date(const ut_doc *d);
+
+/* One linked person of a document: the mentions that share a `key` (or,
+ * without one, a value). */
+typedef struct ut_person {
+    const char *key;     /* the key, or the value of mentions without one */
+    const char *name;    /* the value of its first mention */
+    const char *party;   /* the greatest (strcmp) of its mentions' parties, or NULL */
+    const char *role;    /* likewise of its roles, or NULL */
+    size_t mentions;     /* its records */
+} ut_person;
+/* The persons roster, ordered by key (strcmp): `*n` entries, BORROWED. */
+UT_API const ut_person *ut_doc_persons(const ut_doc *d, size_t *n);
+
+/* The document's text decoded to UTF-8 (for UTF-8 input its bytes less a
+ * BOM), NUL-terminated, BORROWED. */
+UT_API const char *ut_doc_text(const ut_doc *d, size_t *len);
+/* Where field `f` of `d` is in ut_doc_text: [*start, *end), whole characters. */
+UT_API void ut_doc_text_span(const ut_doc *d, const ut_field *f, size_t *start, size_t *end);
 
 /* Look up an attribute of a field by key; NULL if absent. BORROWED. */
-const ut_attr *ut_field_attr(const ut_field *f, const char *key);
+UT_API const ut_attr *ut_field_attr(const ut_field *f, const char *key);
 
 /* ---- PDF input (src/read_pdf.c, through poppler-glib) ---------------- */
 
 /* Does `bytes` look like a PDF: "%PDF-" within its first 1024 bytes (the
  * header may follow some junk, as readers allow)? */
-int ut_is_pdf(const void *bytes, size_t len);
+UT_API int ut_is_pdf(const void *bytes, size_t len);
 
 /* The text layer of a PDF, laid out like `pdftotext -layout`: one line of
  * text a line of the page, words of one line single-spaced, text that
@@ -207,20 +316,20 @@ typedef struct ut_pdf_text {
 /* Read the text layer of the PDF in bytes[0..len) (BORROWED; not kept).
  * 0 and `out` filled, or -1 with err->text set: a damaged or encrypted
  * PDF, or one with no text layer at all (a scan: "no text layer"). */
-int ut_pdf_text_read(const void *bytes, size_t len, ut_pdf_text *out, ut_error *err);
-void ut_pdf_text_release(ut_pdf_text *t);
+UT_API int ut_pdf_text_read(const void *bytes, size_t len, ut_pdf_text *out, ut_error *err);
+UT_API void ut_pdf_text_release(ut_pdf_text *t);
 
 /* ut_extract for a PDF: its text layer (ut_pdf_text_read) goes through the
  * pipeline as a text file would.  Returns a NEW document whose bytes
  * (ut_doc_bytes) are that extracted text, so `start`/`end` are offsets
  * into it and `text` is exactly its bytes between them; every field also
  * has a page (ut_doc_page_at).  NULL with `err` as ut_pdf_text_read. */
-ut_doc *ut_extract_pdf(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err);
+UT_API ut_doc *ut_extract_pdf(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err);
 
 /* Pages of a document read from a PDF; 0 for text input. */
-size_t ut_doc_npages(const ut_doc *d);
+UT_API size_t ut_doc_npages(const ut_doc *d);
 /* The 1-based page holding byte `offset` of ut_doc_bytes; 0 for text input. */
-size_t ut_doc_page_at(const ut_doc *d, size_t offset);
+UT_API size_t ut_doc_page_at(const ut_doc *d, size_t offset);
 
 /* ---- output ----------------------------------------------------------- */
 
@@ -241,7 +350,7 @@ typedef struct ut_writer ut_writer;
 
 /* NEW writer onto `out` (BORROWED: the caller closes it).  Nothing is
  * written until the first document (CSV writes its header then). */
-ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
+UT_API ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
 /* NEW writer into the SQLite database at `path` (created if missing;
  * `path` is copied), for UT_FORMAT_SQLITE, which ut_writer_new refuses
  * (NULL, errno EINVAL): a database is updated in place, not streamed.
@@ -251,48 +360,48 @@ ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
  * `err` is BORROWED and must outlive the writer: it is filled when this
  * returns NULL, and again when a later ut_writer_doc/ut_writer_finish
  * fails (SQLite's reasons are not errno values). */
-ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err);
+UT_API ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err);
 /* NEW writer that writes the file at `path` itself (BORROWED: copied).
  * The only way to write UT_FORMAT_XLSX, which libxlsxwriter writes by
  * file name, whole, when ut_writer_finish closes the workbook (the file is
  * created or truncated then, not before).  The other formats open `path`
  * here and close it in ut_writer_finish.  NULL with errno set. */
-ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags);
+UT_API ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags);
 /* Write one document's fields.  0, or -1 on a write error (errno set). */
-int ut_writer_doc(ut_writer *wr, const ut_doc *d);
+UT_API int ut_writer_doc(ut_writer *wr, const ut_doc *d);
 /* Finish the output (JSON closes its array; everything is flushed).
  * 0 or -1 on a write error.  Frees the writer in both cases. */
-int ut_writer_finish(ut_writer *wr);
+UT_API int ut_writer_finish(ut_writer *wr);
 
 /* Parse a format name ("jsonl", "json", "csv", "html", "sqlite", "xlsx"). -1 if unknown. */
-int ut_format_parse(const char *name);
+UT_API int ut_format_parse(const char *name);
 
 /* The fixed CSV header, as a NULL-terminated list of column names. */
-const char *const *ut_csv_columns(void);
+UT_API const char *const *ut_csv_columns(void);
 
 /* ---- evaluation ------------------------------------------------------- */
 
 /* Fold a value the way the answer keys are compared (NFKD, marks and
  * format characters dropped, lower case, white space collapsed).
  * NEW string (free()), NULL on invalid UTF-8 or out of memory. */
-char *ut_fold(const char *s);
+UT_API char *ut_fold(const char *s);
 
 /* Scoring against answer keys in the format of shared/corpus/gold (one
  * `NAME.jsonl` per document, matched on the document's base name less its
  * extension).  Same rules as tools/score.py.  NEW, or NULL with err. */
 typedef struct ut_eval ut_eval;
-ut_eval *ut_eval_new(const char *gold_dir, ut_error *err);
+UT_API ut_eval *ut_eval_new(const char *gold_dir, ut_error *err);
 /* Record a document's fields as predictions. 0, or -1 on out of memory. */
-int ut_eval_add(ut_eval *ev, const ut_doc *d);
+UT_API int ut_eval_add(ut_eval *ev, const ut_doc *d);
 /* Record one prediction by hand (doc name, type, value, party, role may be NULL). */
-int ut_eval_add_value(ut_eval *ev, const char *doc, const char *type, const char *value,
+UT_API int ut_eval_add_value(ut_eval *ev, const char *doc, const char *type, const char *value,
                       const char *party, const char *role);
 /* Print the table (and with `verbose` every miss) to `out`; returns the
  * overall F1 (micro average), or -1 on an error. */
-double ut_eval_report(ut_eval *ev, FILE *out, int verbose);
+UT_API double ut_eval_report(ut_eval *ev, FILE *out, int verbose);
 /* F1 of one type after ut_eval_report; -1 if the keys hold none of it. */
-double ut_eval_f1(const ut_eval *ev, const char *type);
-void ut_eval_free(ut_eval *ev);
+UT_API double ut_eval_f1(const ut_eval *ev, const char *type);
+UT_API void ut_eval_free(ut_eval *ev);
 
 #ifdef __cplusplus
 }

@@ -102,28 +102,3 @@ void ut_cand_span(ut_cand *c, size_t start, size_t end) {
 }
 
 const ut_attr *ut_cand_attr(const ut_cand *c, const char *key) { return ut_field_attr(&c->f, key); }
-
-const ut_attr *ut_field_attr(const ut_field *f, const char *key) {
-    for (size_t i = 0; i < f->nattrs; i++)
-        if (!strcmp(f->attrs[i].key, key)) return &f->attrs[i];
-    return NULL;
-}
-
-int ut_docbuild_meta(ut_docbuild *db, const char *key, const char *fmt, ...) {
-    ut_attr *a = NULL;
-    for (size_t i = 0; i < db->nmeta; i++)
-        if (!strcmp(db->meta[i].key, key)) a = &db->meta[i];
-    if (!a) {
-        if (db->nmeta == UT_MAX_META) return -1;
-        a = &db->meta[db->nmeta++];
-        memset(a, 0, sizeof *a);
-        a->key = key;
-    }
-    a->kind = UT_ATTR_STR;
-    ut_cand tmp = {.arena = db->arena};
-    va_list ap;
-    va_start(ap, fmt);
-    int rc = vformat(&tmp, &a->s, fmt, ap);
-    va_end(ap);
-    return rc;
-}

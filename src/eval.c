@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "schema.h"
 #include "util.h"
 #include "utdrag.h"
 
-static const char *const TYPES[] = {"dnr", "date", "person", "party", "figure", "org", NULL};
-enum { NTYPES = 6 };
+/* The types scored: every type of the registry, in the order of
+ * score.py's table (ut_schema_eval_types). */
+#define NTYPES UT_MAX_TYPES
 
 typedef struct row {
     int type;
@@ -42,14 +44,16 @@ typedef struct docrec {
 struct ut_eval {
     docrec *docs;
     size_t ndocs;
+    const char *types[NTYPES]; /* BORROWED type names */
+    int ntypes;
     long tp[NTYPES], fp[NTYPES], fn[NTYPES];
     long attr_ok[2], attr_n[2];
     double f1[NTYPES];
 };
 
-static int type_index(const char *t) {
-    for (int i = 0; TYPES[i]; i++)
-        if (!strcmp(TYPES[i], t)) return i;
+static int type_index(const ut_eval *ev, const char *t) {
+    for (int i = 0; i < ev->ntypes; i++)
+        if (!strcmp(ev->types[i], t)) return i;
     return -1;
 }
 
@@ -68,7 +72,7 @@ static char *doc_key(const char *path) {
 
 static char *fold_or_empty(const char *s) { return ut_fold(s ? s : ""); }
 
-static int load_gold_file(docrec *d, const char *path, ut_error *err) {
+static int load_gold_file(const ut_eval *ev, docrec *d, const char *path, ut_error *err) {
     size_t len;
     char *buf = ut_read_file(path, &len, err);
     if (!buf) return -1;
@@ -86,7 +90,7 @@ static int load_gold_file(docrec *d, const char *path, ut_error *err) {
             return -1;
         }
         const char *type = json_string_value(json_object_get(o, "type"));
-        int ti = type ? type_index(type) : -1;
+        int ti = type ? type_index(ev, type) : -1;
         if (ti < 0) { json_decref(o); continue; }
         row *nr = realloc(d->rows, (d->nrows + 1) * sizeof *nr);
         if (!nr) { json_decref(o); free(buf); return -1; }
@@ -149,6 +153,7 @@ ut_eval *ut_eval_new(const char *gold_dir, ut_error *err) {
         return NULL;
     }
     ut_eval *ev = calloc(1, sizeof *ev);
+    if (ev) ev->ntypes = (int)ut_schema_eval_types(ev->types, NTYPES);
     struct dirent *e;
     while (ev && (e = readdir(dir))) {
         size_t l = strlen(e->d_name);
@@ -163,7 +168,7 @@ ut_eval *ut_eval_new(const char *gold_dir, ut_error *err) {
         char *path = malloc(pl);
         if (!path || !d->name) { free(path); break; }
         snprintf(path, pl, "%s/%s", gold_dir, e->d_name);
-        int rc = load_gold_file(d, path, err);
+        int rc = load_gold_file(ev, d, path, err);
         free(path);
         if (rc) {
             closedir(dir);
@@ -182,7 +187,7 @@ ut_eval *ut_eval_new(const char *gold_dir, ut_error *err) {
 
 int ut_eval_add_value(ut_eval *ev, const char *doc, const char *type, const char *value, const char *party,
                       const char *role) {
-    int ti = type_index(type);
+    int ti = type_index(ev, type);
     if (ti < 0) return 0;
     char *key = doc_key(doc);
     if (!key) return -1;
@@ -245,7 +250,7 @@ double ut_eval_report(ut_eval *ev, FILE *out, int verbose) {
         docrec *d = &ev->docs[di];
         char *used = calloc(d->nrows + 1, 1);
         if (!used) return -1;
-        for (int t = 0; t < NTYPES; t++) {
+        for (int t = 0; t < ev->ntypes; t++) {
             for (size_t pi = 0; pi < d->npreds; pi++) {
                 pred *p = &d->preds[pi];
                 if (p->type != t) continue;
@@ -258,7 +263,7 @@ double ut_eval_report(ut_eval *ev, FILE *out, int verbose) {
                     if (d->rows[r].type == t && row_has(&d->rows[r], p->key)) { hit = (long)r; break; }
                 if (hit < 0 || used[hit]) {
                     ev->fp[t]++;
-                    if (verbose) fprintf(out, "%s  %s  extra  %s\n", d->name, TYPES[t], p->value);
+                    if (verbose) fprintf(out, "%s  %s  extra  %s\n", d->name, ev->types[t], p->value);
                     continue;
                 }
                 used[hit] = 1;
@@ -279,21 +284,21 @@ double ut_eval_report(ut_eval *ev, FILE *out, int verbose) {
             for (size_t r = 0; r < d->nrows; r++)
                 if (d->rows[r].type == t && !used[r]) {
                     ev->fn[t]++;
-                    if (verbose) fprintf(out, "%s  %s  missed  %s\n", d->name, TYPES[t], d->rows[r].value);
+                    if (verbose) fprintf(out, "%s  %s  missed  %s\n", d->name, ev->types[t], d->rows[r].value);
                 }
         }
         free(used);
     }
     fprintf(out, "%-8s %5s %5s %5s %5s %6s %6s %6s\n", "type", "gold", "tp", "fp", "fn", "P", "R", "F1");
     long T = 0, FP = 0, FN = 0;
-    for (int t = 0; t < NTYPES; t++) {
+    for (int t = 0; t < ev->ntypes; t++) {
         ev->f1[t] = -1;
         if (ev->tp[t] + ev->fn[t] == 0 && ev->fp[t] == 0) continue;
         double p = ev->tp[t] + ev->fp[t] ? (double)ev->tp[t] / (double)(ev->tp[t] + ev->fp[t]) : 0;
         double r = ev->tp[t] + ev->fn[t] ? (double)ev->tp[t] / (double)(ev->tp[t] + ev->fn[t]) : 0;
         double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
         ev->f1[t] = f;
-        fprintf(out, "%-8s %5ld %5ld %5ld %5ld %6.3f %6.3f %6.3f\n", TYPES[t], ev->tp[t] + ev->fn[t], ev->tp[t],
+        fprintf(out, "%-8s %5ld %5ld %5ld %5ld %6.3f %6.3f %6.3f\n", ev->types[t], ev->tp[t] + ev->fn[t], ev->tp[t],
                 ev->fp[t], ev->fn[t], p, r, f);
         T += ev->tp[t];
         FP += ev->fp[t];
@@ -311,6 +316,6 @@ double ut_eval_report(ut_eval *ev, FILE *out, int verbose) {
 }
 
 double ut_eval_f1(const ut_eval *ev, const char *type) {
-    int t = type_index(type);
+    int t = type_index(ev, type);
     return t < 0 ? -1 : ev->f1[t];
 }

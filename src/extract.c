@@ -5,8 +5,9 @@
  *   → resolve (resolve.c) → per-type document passes (extractors/)
  *   → offsets mapped back to the original bytes, line numbers.
  *
- * A ut_doc owns: a copy of the input bytes, the field array, and an arena
- * holding every string the fields point at.
+ *   → the document stage (document.c): links, facts, date, roster.
+ *
+ * struct ut_doc and what it owns: doc.h.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "chunk.h"
 #include "decode.h"
 #include "doc.h"
+#include "document.h"
 #include "match.h"
 #include "normalize.h"
 #include "resolve.h"
@@ -22,21 +24,6 @@
 struct ut_worker {
     const ut_ruleset *rs;
     ut_scratch scratch;
-};
-
-struct ut_doc {
-    char *name;
-    char *bytes;
-    size_t len;
-    const char *encoding;
-    ut_field *fields;
-    size_t nfields;
-    char *warnings; /* arena */
-    ut_attr meta[UT_MAX_META];
-    size_t nmeta;
-    size_t *page_start; /* NULL for text input; see doc.h */
-    size_t npages;
-    ut_arena arena;
 };
 
 ut_worker *ut_worker_new(const ut_ruleset *rs) {
@@ -127,11 +114,8 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
         rc = ut_match_split(w->rs, scratch, nw, &db, &d->warnings, 0, NULL);
     } else rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
     if (!rc) rc = ut_resolve(&db);
-    for (const ut_extractor *const *e = ut_extractor_table; !rc && *e; e++)
-        if ((*e)->document_pass) {
-            rc = (*e)->document_pass(&db);
-            ut_docbuild_compact(&db);
-        }
+    if (!rc) rc = ut_document_link(&db);
+    if (!rc) rc = ut_document_facts(&db, w->rs, d);
     if (!rc && db.n) {
         d->fields = malloc(db.n * sizeof *d->fields);
         if (!d->fields) rc = -1;
@@ -147,11 +131,10 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
         }
         d->nfields = rc ? 0 : db.n;
     }
-    memcpy(d->meta, db.meta, sizeof db.meta);
-    d->nmeta = db.nmeta;
     free(db.c);
     ut_text_release(&norm);
-    ut_text_release(&decoded);
+    d->text = decoded; /* the document keeps it (doc.h) */
+    if (!rc) rc = ut_document_finish(d);
     if (rc) goto oom;
     return d;
 oom:
@@ -175,58 +158,4 @@ ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const ch
         return NULL;
     }
     return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, err);
-}
-
-void ut_doc_free(ut_doc *d) {
-    if (!d) return;
-    ut_arena_clear(&d->arena);
-    free(d->fields);
-    free(d->page_start);
-    free(d->bytes);
-    free(d->name);
-    free(d);
-}
-
-const char *ut_doc_name(const ut_doc *d) { return d->name; }
-const char *ut_doc_encoding(const ut_doc *d) { return d->encoding; }
-size_t ut_doc_nfields(const ut_doc *d) { return d->nfields; }
-const ut_field *ut_doc_field(const ut_doc *d, size_t i) { return i < d->nfields ? &d->fields[i] : NULL; }
-const char *ut_doc_bytes(const ut_doc *d, size_t *len) {
-    if (len) *len = d->len;
-    return d->bytes;
-}
-const char *ut_doc_warning(const ut_doc *d) { return d->warnings; }
-const ut_attr *ut_doc_meta(const ut_doc *d, size_t *n) {
-    *n = d->nmeta;
-    return d->meta;
-}
-
-int ut_doc_set_pages(ut_doc *d, const size_t *starts, size_t npages) {
-    size_t *copy = npages ? malloc(npages * sizeof *copy) : NULL;
-    if (npages && !copy) return -1;
-    if (npages) memcpy(copy, starts, npages * sizeof *copy);
-    free(d->page_start);
-    d->page_start = copy;
-    d->npages = npages;
-    return 0;
-}
-
-int ut_doc_add_warning(ut_doc *d, const char *text) {
-    char *w = ut_arena_printf(&d->arena, "%s%s\n", d->warnings ? d->warnings : "", text);
-    if (!w) return -1;
-    d->warnings = w;
-    return 0;
-}
-
-size_t ut_doc_npages(const ut_doc *d) { return d->npages; }
-
-size_t ut_doc_page_at(const ut_doc *d, size_t offset) {
-    if (!d->npages) return 0;
-    size_t lo = 0, hi = d->npages; /* last page whose start <= offset */
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (d->page_start[mid] <= offset) lo = mid;
-        else hi = mid;
-    }
-    return lo + 1;
 }

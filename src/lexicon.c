@@ -272,3 +272,8 @@ int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf) {
     }
     return 0;
 }
+
+void ut_lexicon_entry(const ut_lexicon *lx, size_t i, const char **word, const char **value) {
+    *word = lx->e[i].word;
+    *value = lx->e[i].value;
+}

@@ -41,4 +41,8 @@ int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf);
  * when no word is that long. */
 char *ut_lexicon_regex(const ut_lexicon *lx, const ut_confusions *cf, size_t min_chars);
 size_t ut_lexicon_size(const ut_lexicon *lx);
+/* Entry i (0 <= i < ut_lexicon_size) in file order: the word as written and
+ * its value, BORROWED.  For lists whose order means something (the first
+ * phrase of doc_kind.lex found wins). */
+void ut_lexicon_entry(const ut_lexicon *lx, size_t i, const char **word, const char **value);
 #endif

@@ -1,8 +1,10 @@
 /*
  * write_csv.c — CSV, one row per field, through libcsv's quoting.
  *
- * The header is fixed (ut_csv_columns) so that files from different runs
- * and rule sets stack: a column a field does not have is left empty.
+ * The header is the schema's columns (ut_csv_columns, src/schema.h): those
+ * of the first release in their places, every key added since after
+ * them, so that files from different runs, versions and rule sets stack;
+ * a column a field does not have is left empty.
  * Plain CSV is RFC 4180 (',' and CRLF); --excel adds a UTF-8 BOM and uses
  * ';', which Swedish Excel expects, and guards cells that a spreadsheet
  * would run as a formula: one that starts with '=', '+', '-', '@', or a tab
@@ -14,19 +16,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "schema.h"
 #include "writer.h"
 
-static const char *const columns[] = {
-    "doc", "line", "start", "end", "type", "value", "text", "rule",
-    "grain", "series", "year", "number",
-    "party", "role", "key",
-    "unit", "unit_lemma", "currency",
-    "ocr", "encoding",
-    "page", /* last, so that CSV files from before PDF input still stack */
-    NULL,
-};
+/* The header: the schema's columns (src/schema.h), built once per process
+ * and registry generation. */
+static const char *header_names[128];
 
-const char *const *ut_csv_columns(void) { return columns; }
+const char *const *ut_csv_columns(void) {
+    const ut_schema *sc = ut_schema_get();
+    size_t n = 0;
+    for (; sc && n < sc->ncolumns && n + 1 < sizeof header_names / sizeof *header_names; n++)
+        header_names[n] = sc->columns[n].name;
+    header_names[n] = NULL;
+    return header_names;
+}
 
 static int cell(ut_writer *wr, int first, const char *s) {
     if (!first && fputc((wr->flags & UT_WRITE_EXCEL) ? ';' : ',', wr->out) == EOF) return -1;
@@ -47,16 +51,15 @@ static int cell(ut_writer *wr, int first, const char *s) {
 
 static int end_row(ut_writer *wr) { return fputs("\r\n", wr->out) == EOF ? -1 : 0; }
 
-static int header(ut_writer *wr) {
+static int header(ut_writer *wr, const ut_schema *sc) {
     if ((wr->flags & UT_WRITE_EXCEL) && fputs("\xEF\xBB\xBF", wr->out) == EOF) return -1;
-    for (int i = 0; columns[i]; i++)
-        if (cell(wr, i == 0, columns[i])) return -1;
+    for (size_t i = 0; i < sc->ncolumns; i++)
+        if (cell(wr, i == 0, sc->columns[i].name)) return -1;
     return end_row(wr);
 }
 
-static const char *attr_text(const ut_field *f, const char *key, char *buf, size_t n) {
-    const ut_attr *a = ut_field_attr(f, key);
-    if (!a) return NULL;
+/* A pair's value as CSV text (numbers as JSON writes them: %lld, %.15g). */
+static const char *pair_text(const ut_attr *a, char *buf, size_t n) {
     switch (a->kind) {
     case UT_ATTR_STR: return a->s;
     case UT_ATTR_INT: snprintf(buf, n, "%lld", a->i); return buf;
@@ -66,28 +69,23 @@ static const char *attr_text(const ut_field *f, const char *key, char *buf, size
     return NULL;
 }
 
+/* Each row is the record's pairs (ut_record_pairs, the JSON Lines record)
+ * under the schema's columns; a pair no column names cannot occur, as the
+ * schema holds every declared key (an undeclared one is left out here and
+ * kept in JSON and xlsx's "other"). */
 int ut_write_csv_doc(ut_writer *wr, const ut_doc *d) {
-    if (wr->ndocs == 0 && header(wr)) return -1;
+    const ut_schema *sc = ut_schema_get();
+    if (!sc) return -1;
+    if (wr->ndocs == 0 && header(wr, sc)) return -1;
     if (!d) return 0;
     for (size_t i = 0; i < ut_doc_nfields(d); i++) {
-        const ut_field *f = ut_doc_field(d, i);
-        char line[32], start[32], end[32];
-        snprintf(line, sizeof line, "%zu", f->line);
-        snprintf(start, sizeof start, "%zu", f->start);
-        snprintf(end, sizeof end, "%zu", f->end);
-        const char *fixed[] = {ut_doc_name(d), line, start, end, f->type, f->value, f->text, f->rule};
-        size_t nfixed = sizeof fixed / sizeof fixed[0];
-        for (size_t c = 0; columns[c]; c++) {
+        ut_attr pairs[UT_RECORD_MAX];
+        size_t n = ut_record_pairs(d, ut_doc_field(d, i), 1, pairs);
+        for (size_t c = 0; c < sc->ncolumns; c++) {
             char buf[64];
-            const char *v;
-            if (c < nfixed) v = fixed[c];
-            else if (!strcmp(columns[c], "encoding"))
-                v = strcmp(ut_doc_encoding(d), "utf-8") ? ut_doc_encoding(d) : NULL;
-            else if (!strcmp(columns[c], "page")) {
-                snprintf(buf, sizeof buf, "%zu", ut_doc_page_at(d, f->start));
-                v = ut_doc_npages(d) ? buf : NULL;
-            }
-            else v = attr_text(f, columns[c], buf, sizeof buf);
+            const char *v = NULL;
+            for (size_t k = 0; k < n && !v; k++)
+                if (!strcmp(pairs[k].key, sc->columns[c].name)) v = pair_text(&pairs[k], buf, sizeof buf);
             if (cell(wr, c == 0, v)) return -1;
         }
         if (end_row(wr)) return -1;

@@ -5,10 +5,8 @@
  * whose rows link to their spans (anchor ids dN-fI).
  *
  * The text shown is the DECODED text (Windows-1252 and UTF-16 files become
- * UTF-8): the document keeps only its original bytes, so they are decoded
- * again here with ut_decode, and the fields' byte offsets into the original
- * are turned into offsets into the decoded text with ut_text_index — the
- * same map extract.c used to find them.
+ * UTF-8) that the document record holds (ut_doc_text), each field at its
+ * span in it (ut_doc_text_span): this writer decodes nothing itself.
  *
  * Fields of different overlap groups may overlap (a person over a date)
  * or cross.  Spans are nested where they nest; where one crosses another's
@@ -25,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
 #include "text.h"
 #include "writer.h"
 
@@ -299,11 +296,6 @@ typedef struct span {
     size_t start, end, field;
 } span;
 
-static size_t char_boundary(const ut_text *t, size_t i) {
-    while (i < t->len && ((unsigned char)t->s[i] & 0xC0) == 0x80) i++;
-    return i;
-}
-
 /* Opening order: by start, the outer (longer) one first, then field order. */
 static int by_position(const void *a, const void *b) {
     const span *p = a, *q = b;
@@ -314,7 +306,9 @@ static int by_position(const void *a, const void *b) {
 
 /* The text with its fields as <mark> elements; see the note at the top for
  * overlaps.  0, or -1 on out of memory. */
-static int put_marked_text(FILE *out, size_t doc, const ut_doc *d, const ut_text *t) {
+static int put_marked_text(FILE *out, size_t doc, const ut_doc *d) {
+    size_t tlen;
+    const char *ts = ut_doc_text(d, &tlen);
     size_t n = ut_doc_nfields(d);
     span *sp = malloc((n ? n : 1) * sizeof *sp);
     span **stack = malloc((n ? n : 1) * sizeof *stack); /* the open marks, outermost first */
@@ -325,17 +319,16 @@ static int put_marked_text(FILE *out, size_t doc, const ut_doc *d, const ut_text
     }
     for (size_t i = 0; i < n; i++) {
         const ut_field *f = ut_doc_field(d, i);
-        sp[i].start = char_boundary(t, ut_text_index(t, f->start));
-        sp[i].end = char_boundary(t, ut_text_index(t, f->end));
+        ut_doc_text_span(d, f, &sp[i].start, &sp[i].end);
         sp[i].field = i;
     }
     qsort(sp, n, sizeof *sp, by_position);
     size_t pos = 0, next_open = 0, depth = 0;
     while (next_open < n || depth) {
-        size_t at = next_open < n ? sp[next_open].start : t->len;
+        size_t at = next_open < n ? sp[next_open].start : tlen;
         for (size_t k = 0; k < depth; k++)
             if (stack[k]->end < at) at = stack[k]->end;
-        put_escaped(out, t->s + pos, at - pos);
+        put_escaped(out, ts + pos, at - pos);
         pos = at;
         /* close from the innermost out to the outermost that ends here;
          * the ones inside it that go on are reopened as continuations */
@@ -359,7 +352,7 @@ static int put_marked_text(FILE *out, size_t doc, const ut_doc *d, const ut_text
             else fputs("</mark>", out); /* empty in the decoded text */
         }
     }
-    put_escaped(out, t->s + pos, t->len - pos);
+    put_escaped(out, ts + pos, tlen - pos);
     free(sp);
     free(stack);
     return 0;
@@ -419,15 +412,6 @@ static void put_page_head(FILE *out) {
 
 int ut_write_html_doc(ut_writer *wr, const ut_doc *d) {
     FILE *out = wr->out;
-    size_t len;
-    const char *bytes = ut_doc_bytes(d, &len);
-    ut_text text;
-    const char *encoding;
-    ut_error err;
-    if (ut_decode(bytes, len, &text, &encoding, &err)) { /* decoded once already: only out of memory */
-        errno = ENOMEM;
-        return -1;
-    }
     if (wr->ndocs == 0) put_page_head(out);
     size_t doc = wr->ndocs;
     fprintf(out, "<section class=\"doc\" id=\"d%zu\" data-n=\"%zu\" data-name=\"", doc, ut_doc_nfields(d));
@@ -446,9 +430,7 @@ int ut_write_html_doc(ut_writer *wr, const ut_doc *d) {
         put_attr_value(out, &meta[i]);
     }
     fputs("</p>\n<div class=\"cols\"><pre class=\"text\">", out);
-    int rc = put_marked_text(out, doc, d, &text);
-    ut_text_release(&text);
-    if (rc) {
+    if (put_marked_text(out, doc, d)) {
         errno = ENOMEM;
         return -1;
     }

@@ -7,8 +7,11 @@
  * file opens as it is in the sqlite3 shell, Datasette, pandas...):
  *
  *   documents  one row per distinct document, keyed by the SHA-256 of its bytes
- *   fields     one row per record, the CSV columns (ut_csv_columns) typed
- *   persons    one row per linked person per document, derived from fields
+ *   fields     one row per record, the schema's columns (src/schema.h) typed
+ *   persons    one row per linked person per document (the roster)
+ *
+ * The document's date and roster are the document stage's (document.h):
+ * this writer only stores them.
  *
  * A document whose SHA-256 is already there keeps its id and has its facts
  * updated and its fields and persons replaced; a file whose content changed
@@ -32,21 +35,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "schema.h"
 #include "text.h"
 #include "writer.h"
 
-/* Bump when a table changes shape, ut_csv_columns() included (the unit
- * test pins the column list so that such a change cannot slip by). */
-#define UT_SQLITE_SCHEMA 1
+/* Bump when a table changes shape other than by a new fields column (new
+ * keys are added to an older file by add_missing_columns).  Version 2:
+ * fields gained number_to and approx; a version 1 file is upgraded so. */
+#define UT_SQLITE_SCHEMA 2
 /* PRAGMA application_id: "utdr", so `file` and readers can tell the file */
 #define UT_SQLITE_APP_ID 0x75746472
-
-/* documents.date: the first full day date (YYYY-MM-DD, grain day) on a
- * short line among the first lines of the document, where letters and
- * minutes carry their own date; NULL when there is none, rather than a
- * date from the body (a deadline, a quoted decision). */
-#define DATE_HEAD_LINES 10
-#define DATE_LINE_MAX 60
 
 struct ut_sqlite_out {
     sqlite3 *db;
@@ -54,7 +52,7 @@ struct ut_sqlite_out {
     ut_error *err; /* BORROWED from the caller */
     int err_set;
     int created; /* the file was not there: removed again if nothing is committed */
-    sqlite3_stmt *drop_same_path, *upsert_doc, *clear_fields, *clear_persons, *insert_field, *insert_persons;
+    sqlite3_stmt *drop_same_path, *upsert_doc, *clear_fields, *clear_persons, *insert_field, *insert_person;
 };
 
 static int fail(struct ut_sqlite_out *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -95,21 +93,6 @@ static long long query_int(struct ut_sqlite_out *s, const char *sql) {
     return v;
 }
 
-/* Declared type of a fields column: the ones every record has or that are
- * always whole numbers are INTEGER; `number` has no type (no affinity) as
- * it holds a figure's INTEGER or REAL and a dnr's TEXT ("00658" must keep
- * its zeros); any column added to the CSV later starts without one. */
-static const char *column_type(const char *c) {
-    static const char *const ints[] = {"line", "start", "end", "year", "ocr", "page", NULL};
-    static const char *const texts[] = {"doc", "type", "value", "text", "rule", "grain", "series", "party",
-                                        "role", "key", "unit", "unit_lemma", "currency", "encoding", NULL};
-    for (int i = 0; ints[i]; i++)
-        if (!strcmp(c, ints[i])) return " INTEGER";
-    for (int i = 0; texts[i]; i++)
-        if (!strcmp(c, texts[i])) return " TEXT";
-    return "";
-}
-
 /* Append to a NEW-or-grown string; -1 on out of memory. */
 static int append(char **buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int append(char **buf, const char *fmt, ...) {
@@ -145,8 +128,11 @@ static int create_schema(struct ut_sqlite_out *s) {
                     "CREATE TABLE fields (\n"
                     "  id INTEGER PRIMARY KEY,\n"
                     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE");
-    const char *const *cols = ut_csv_columns();
-    for (size_t i = 0; !rc && cols[i]; i++) rc = append(&sql, ",\n  \"%s\"%s", cols[i], column_type(cols[i]));
+    const ut_schema *sc = ut_schema_get();
+    if (!sc) rc = -1;
+    for (size_t i = 0; !rc && i < sc->ncolumns; i++)
+        rc = append(&sql, ",\n  \"%s\"%s%s", sc->columns[i].name, *ut_schema_sqlite_type(&sc->columns[i]) ? " " : "",
+                     ut_schema_sqlite_type(&sc->columns[i]));
     if (!rc)
         rc = append(&sql,
                     "\n);\n"
@@ -176,6 +162,32 @@ static int create_schema(struct ut_sqlite_out *s) {
     return rc;
 }
 
+/* Columns only grow: a key the schema has and the database's fields
+ * table lacks (one declared since the file was made; version 1 had no
+ * number_to and approx) is added, empty for the rows already there.  The
+ * database then says version UT_SQLITE_SCHEMA: it has that shape. */
+static int add_missing_columns(struct ut_sqlite_out *s) {
+    const ut_schema *sc = ut_schema_get();
+    if (!sc) return fail(s, "out of memory");
+    for (size_t i = 0; i < sc->ncolumns; i++) {
+        const ut_column *c = &sc->columns[i];
+        char *sql = sqlite3_mprintf("SELECT count(*) FROM pragma_table_info('fields') WHERE name = %Q", c->name);
+        if (!sql) return fail(s, "out of memory");
+        long long have = query_int(s, sql);
+        sqlite3_free(sql);
+        if (have < 0) return -1;
+        if (have) continue;
+        sql = sqlite3_mprintf("ALTER TABLE fields ADD COLUMN \"%w\" %s", c->name, ut_schema_sqlite_type(c));
+        if (!sql) return fail(s, "out of memory");
+        int rc = exec(s, sql);
+        sqlite3_free(sql);
+        if (rc) return -1;
+    }
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", UT_SQLITE_SCHEMA);
+    return exec(s, pragma);
+}
+
 /* A new file gets the schema; one of ours is used as it is; anything else
  * (another version, another program's database) is refused untouched. */
 static int check_or_create_schema(struct ut_sqlite_out *s) {
@@ -186,10 +198,10 @@ static int check_or_create_schema(struct ut_sqlite_out *s) {
     if (tables == 0 && version == 0 && app == 0) return create_schema(s);
     if (app != UT_SQLITE_APP_ID)
         return fail(s, "a database that utdrag did not write: give a new file or one of utdrag's");
-    if (version != UT_SQLITE_SCHEMA)
+    if (version < 1 || version > UT_SQLITE_SCHEMA)
         return fail(s, "database schema version %lld; this utdrag writes version %d (use a new file)", version,
                     UT_SQLITE_SCHEMA);
-    return 0;
+    return add_missing_columns(s);
 }
 
 static int prepare(struct ut_sqlite_out *s, sqlite3_stmt **st, const char *sql) {
@@ -199,9 +211,10 @@ static int prepare(struct ut_sqlite_out *s, sqlite3_stmt **st, const char *sql) 
 static int prepare_all(struct ut_sqlite_out *s) {
     char *ins = NULL, *vals = NULL;
     int rc = append(&ins, "INSERT INTO fields (document_id") | append(&vals, "?1");
-    const char *const *cols = ut_csv_columns();
-    for (size_t i = 0; !rc && cols[i]; i++)
-        rc = append(&ins, ", \"%s\"", cols[i]) | append(&vals, ", ?%zu", i + 2);
+    const ut_schema *sc = ut_schema_get();
+    if (!sc) rc = -1;
+    for (size_t i = 0; !rc && i < sc->ncolumns; i++)
+        rc = append(&ins, ", \"%s\"", sc->columns[i].name) | append(&vals, ", ?%zu", i + 2);
     if (!rc) rc = append(&ins, ") VALUES (%s)", vals);
     free(vals);
     if (rc) {
@@ -221,21 +234,16 @@ static int prepare_all(struct ut_sqlite_out *s) {
                    " RETURNING id") ||
            prepare(s, &s->clear_fields, "DELETE FROM fields WHERE document_id = ?1") ||
            prepare(s, &s->clear_persons, "DELETE FROM persons WHERE document_id = ?1") ||
-           /* one row per person key; the name is that of the first
-            * mention (linking gives every mention the fullest name) */
-           prepare(s, &s->insert_persons,
+           prepare(s, &s->insert_person,
                    "INSERT INTO persons (document_id, \"key\", name, party, role, mentions)"
-                   " SELECT ?1, k, (SELECT value FROM fields WHERE id = first), party, role, n FROM"
-                   " (SELECT coalesce(\"key\", value) AS k, min(id) AS first, max(party) AS party,"
-                   "  max(role) AS role, count(*) AS n"
-                   "  FROM fields WHERE document_id = ?1 AND type = 'person' GROUP BY k)")
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         ? -1
         : 0;
 }
 
 static void out_free(struct ut_sqlite_out *s) {
     sqlite3_stmt *all[] = {s->drop_same_path, s->upsert_doc,   s->clear_fields,
-                           s->clear_persons,  s->insert_field, s->insert_persons};
+                           s->clear_persons,  s->insert_field, s->insert_person};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
     sqlite3_close(s->db);
     free(s->path);
@@ -329,39 +337,6 @@ static int doc_pages(const ut_doc *d, long long *pages) {
     return 1;
 }
 
-static int is_full_day(const char *v) {
-    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
-    return 1;
-}
-
-/* Length of the line holding byte `at`, without surrounding white space. */
-static size_t trimmed_line_len(const char *b, size_t len, size_t at) {
-    size_t a = at, e = at;
-    while (a > 0 && b[a - 1] != '\n') a--;
-    while (e < len && b[e] != '\n') e++;
-    while (a < e && (b[a] == ' ' || b[a] == '\t')) a++;
-    while (e > a && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '\r')) e--;
-    return e - a;
-}
-
-/* The document's own date (see DATE_HEAD_LINES), BORROWED, or NULL. */
-static const char *doc_date(const ut_doc *d) {
-    size_t len;
-    const char *bytes = ut_doc_bytes(d, &len);
-    const ut_field *best = NULL;
-    for (size_t i = 0; i < ut_doc_nfields(d); i++) {
-        const ut_field *f = ut_doc_field(d, i);
-        if (strcmp(f->type, "date") || f->line > DATE_HEAD_LINES || !is_full_day(f->value)) continue;
-        const ut_attr *g = ut_field_attr(f, "grain");
-        if (!g || g->kind != UT_ATTR_STR || strcmp(g->s, "day")) continue;
-        if (f->start >= len || trimmed_line_len(bytes, len, f->start) > DATE_LINE_MAX) continue;
-        if (!best || f->start < best->start) best = f;
-    }
-    return best ? best->value : NULL;
-}
-
 static int bind_text(sqlite3_stmt *st, int i, const char *v) {
     return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
 }
@@ -385,32 +360,27 @@ static int step_done(struct ut_sqlite_out *s, sqlite3_stmt *st) {
     return rc == SQLITE_DONE ? 0 : fail_db(s);
 }
 
+/* One row of fields: the record's pairs (ut_record_pairs, the JSON Lines
+ * record) under the schema's columns, bound by their kind.  A boolean key
+ * that the record's type has is 0 or 1 on every row of that type (so that
+ * WHERE ocr and WHERE NOT approx work), NULL on the other types. */
 static int insert_field(struct ut_sqlite_out *s, sqlite3_int64 id, const ut_doc *d, const char *name,
                         const ut_field *f) {
     sqlite3_stmt *st = s->insert_field;
-    const char *const *cols = ut_csv_columns();
-    int rc = sqlite3_bind_int64(st, 1, id);
-    for (int c = 0; rc == SQLITE_OK && cols[c]; c++) {
-        const char *col = cols[c];
-        int i = c + 2;
-        if (!strcmp(col, "doc")) rc = bind_text(st, i, name);
-        else if (!strcmp(col, "line")) rc = sqlite3_bind_int64(st, i, (sqlite3_int64)f->line);
-        else if (!strcmp(col, "start")) rc = sqlite3_bind_int64(st, i, (sqlite3_int64)f->start);
-        else if (!strcmp(col, "end")) rc = sqlite3_bind_int64(st, i, (sqlite3_int64)f->end);
-        else if (!strcmp(col, "type")) rc = bind_text(st, i, f->type);
-        else if (!strcmp(col, "value")) rc = bind_text(st, i, f->value);
-        else if (!strcmp(col, "text")) rc = bind_text(st, i, f->text);
-        else if (!strcmp(col, "rule")) rc = bind_text(st, i, f->rule);
-        else if (!strcmp(col, "page")) { /* PDF input only */
-            size_t page = ut_doc_page_at(d, f->start);
-            rc = page ? sqlite3_bind_int64(st, i, (sqlite3_int64)page) : sqlite3_bind_null(st, i);
-        }
-        else if (!strcmp(col, "encoding"))
-            rc = bind_text(st, i, strcmp(ut_doc_encoding(d), "utf-8") ? ut_doc_encoding(d) : NULL);
-        else if (!strcmp(col, "ocr")) { /* 0/1 on every row, so that WHERE ocr works */
-            const ut_attr *a = ut_field_attr(f, "ocr");
-            rc = sqlite3_bind_int(st, i, a && a->i ? 1 : 0);
-        } else rc = bind_attr(st, i, ut_field_attr(f, col));
+    const ut_schema *sc = ut_schema_get();
+    ut_attr pairs[UT_RECORD_MAX];
+    size_t n = ut_record_pairs(d, f, 1, pairs);
+    pairs[0].s = name; /* the doc, repaired */
+    int rc = sc ? sqlite3_bind_int64(st, 1, id) : SQLITE_NOMEM;
+    for (size_t c = 0; rc == SQLITE_OK && c < sc->ncolumns; c++) {
+        const ut_column *col = &sc->columns[c];
+        const ut_attr *a = NULL;
+        for (size_t k = 0; k < n && !a; k++)
+            if (!strcmp(pairs[k].key, col->name)) a = &pairs[k];
+        int i = (int)c + 2;
+        if (!a && col->kind == UT_KIND_BOOLEAN && !col->mixed && ut_schema_kind(sc, f->type, col->name) >= 0)
+            rc = sqlite3_bind_int(st, i, 0);
+        else rc = bind_attr(st, i, a);
     }
     if (rc != SQLITE_OK) {
         sqlite3_reset(st);
@@ -439,7 +409,7 @@ static int upsert_document(struct ut_sqlite_out *s, const ut_doc *d, const char 
     sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
     bind_text(st, 3, meta_str(d, "kind"));
     bind_text(st, 4, meta_str(d, "subject"));
-    bind_text(st, 5, doc_date(d));
+    bind_text(st, 5, ut_doc_date(d)); /* the document stage made it */
     if (doc_pages(d, &pages)) sqlite3_bind_int64(st, 6, pages);
     sqlite3_bind_int64(st, 7, (sqlite3_int64)len);
     sqlite3_bind_text(st, 8, ut_doc_encoding(d), -1, SQLITE_STATIC);
@@ -468,9 +438,17 @@ int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d) {
         rc = step_done(s, s->clear_persons) || step_done(s, s->clear_fields);
     }
     for (size_t i = 0; !rc && i < ut_doc_nfields(d); i++) rc = insert_field(s, id, d, name, ut_doc_field(d, i));
-    if (!rc) {
-        sqlite3_bind_int64(s->insert_persons, 1, id);
-        rc = step_done(s, s->insert_persons);
+    size_t np;
+    const ut_person *p = ut_doc_persons(d, &np); /* the document stage's roster */
+    for (size_t i = 0; !rc && i < np; i++) {
+        sqlite3_stmt *st = s->insert_person;
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, p[i].key);
+        bind_text(st, 3, p[i].name);
+        bind_text(st, 4, p[i].party);
+        bind_text(st, 5, p[i].role);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)p[i].mentions);
+        rc = step_done(s, st);
     }
     free(repaired);
     if (rc) errno = EIO;

@@ -7,9 +7,9 @@
  * then one sheet per field type of ut_field_types(), named by the type,
  * also when a run has none of it (--types).  Each field sheet has the
  * columns doc, line, start, end, value, text, rule, the typed keys of its
- * type (type_columns below), ocr, encoding, and "other": any key the
- * sheet has no column for, as `key=value; ...`, so that nothing is lost
- * when an extractor gains a key before this table does.
+ * type (declared in its extractor, src/schema.h), ocr, encoding, page, and
+ * "other": any key the sheet has no column for (one a normalizer sets
+ * without declaring it), as `key=value; ...`, so that nothing is lost.
  *
  * Cells are typed from the record (ut_record_pairs): integers and reals as
  * numbers, ocr/approx as booleans, the rest as strings — never formulas,
@@ -39,30 +39,18 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "schema.h"
 #include "text.h"
 #include "writer.h"
 
-#define MAX_COLS 24
+#define MAX_COLS 64
 #define MAX_TYPES 16
 #define MAX_WIDTH 60.0
 #define XLSX_STR_MAX 32767 /* characters in a cell, Excel's limit */
 
-/* The typed keys of each field type, in column order (README, GUIDE.md). */
-static const struct {
-    const char *type;
-    const char *cols[8];
-} type_columns[] = {
-    {"dnr", {"series", "year", "number"}},
-    {"date", {"grain", "unit"}},
-    {"figure", {"number", "number_to", "unit", "unit_lemma", "currency", "approx"}},
-    {"person", {"party", "role", "key"}},
-};
-
-static const char *const head_columns[] = {"doc", "line", "start", "end", "value", "text", "rule"};
-static const char *const tail_columns[] = {"ocr", "encoding", "other"};
-/* documents sheet: these, then the count of each type, then the facts */
+/* Besides the schema's columns (src/schema.h): the count columns of the
+ * documents sheet, and "other" last on every sheet. */
 static const char *const doc_columns[] = {"doc", "encoding", "fields"};
-static const char *const fact_columns[] = {"kind", "from", "to", "subject", "signed", "other"};
 
 typedef struct sheet {
     const char *name; /* BORROWED: a type name (static) or "documents" */
@@ -269,21 +257,33 @@ static int add_other(char **other, size_t *len, const ut_attr *a) {
     return 0;
 }
 
-static void init_sheets(struct ut_xlsx *x) {
-    const char *const *types = ut_field_types();
+/* The sheets and their columns, from the schema: a field sheet has the
+ * record's columns (less type, which the sheet says), the typed keys of
+ * its type in their declared order, the common keys (ocr), the input's
+ * (encoding, page) and "other"; the documents sheet the counts and the
+ * document facts. */
+static int init_sheets(struct ut_xlsx *x) {
+    const ut_schema *sc = ut_schema_get();
+    if (!sc) return -1;
     x->docs.name = "documents";
     for (size_t i = 0; i < sizeof doc_columns / sizeof *doc_columns; i++) add_col(&x->docs, doc_columns[i]);
-    for (size_t t = 0; types[t] && t < MAX_TYPES; t++) {
-        add_col(&x->docs, types[t]);
+    for (size_t t = 0; t < sc->ntypes && t < MAX_TYPES; t++) {
+        const ut_schema_type *ty = &sc->types[t];
+        add_col(&x->docs, ty->type);
         sheet *s = &x->types[x->ntypes++];
-        s->name = types[t];
-        for (size_t i = 0; i < sizeof head_columns / sizeof *head_columns; i++) add_col(s, head_columns[i]);
-        for (size_t k = 0; k < sizeof type_columns / sizeof *type_columns; k++)
-            if (!strcmp(type_columns[k].type, types[t]))
-                for (size_t i = 0; i < 8 && type_columns[k].cols[i]; i++) add_col(s, type_columns[k].cols[i]);
-        for (size_t i = 0; i < sizeof tail_columns / sizeof *tail_columns; i++) add_col(s, tail_columns[i]);
+        s->name = ty->type;
+        for (size_t i = 0; i < sc->ncolumns; i++)
+            if (sc->columns[i].role == UT_COL_RECORD && strcmp(sc->columns[i].name, "type"))
+                add_col(s, sc->columns[i].name);
+        for (size_t i = 0; i < ty->nkeys; i++) add_col(s, ty->keys[i].name);
+        for (size_t i = 0; i < sc->ncommon; i++) add_col(s, sc->common[i].name);
+        for (size_t i = 0; i < sc->ncolumns; i++)
+            if (sc->columns[i].role == UT_COL_SOURCE) add_col(s, sc->columns[i].name);
+        add_col(s, "other");
     }
-    for (size_t i = 0; i < sizeof fact_columns / sizeof *fact_columns; i++) add_col(&x->docs, fact_columns[i]);
+    for (size_t i = 0; i < sc->nfacts; i++) add_col(&x->docs, sc->facts[i].name);
+    add_col(&x->docs, "other");
+    return 0;
 }
 
 /* Can `path` be created or replaced?  0, or -1 with errno (see the top). */
@@ -316,8 +316,7 @@ struct ut_xlsx *ut_xlsx_new(const char *path) {
         return NULL;
     }
     format_set_bold(x->bold);
-    init_sheets(x);
-    if (open_sheet(x, &x->docs)) goto fail;
+    if (init_sheets(x) || open_sheet(x, &x->docs)) goto fail;
     for (size_t t = 0; t < x->ntypes; t++)
         if (open_sheet(x, &x->types[t])) goto fail;
     return x;

@@ -29,7 +29,7 @@ import subprocess
 import warnings
 from pathlib import Path
 
-__all__ = ["extract", "to_dataframe", "find_binary", "UtdragError", "UtdragWarning"]
+__all__ = ["extract", "to_dataframe", "schema", "find_binary", "UtdragError", "UtdragWarning"]
 
 
 class UtdragError(RuntimeError):
@@ -151,4 +151,27 @@ def to_dataframe(paths, types=None, rules=None, binary=None, jobs=None):
     """extract() as a pandas DataFrame with typed columns (see _frame.py).
     Needs pandas (Debian: python3-pandas)."""
     from . import _frame
-    return _frame.frame(extract(paths, types=types, rules=rules, binary=binary, jobs=jobs))
+    records = extract(paths, types=types, rules=rules, binary=binary, jobs=jobs)
+    return _frame.frame(records, schema(binary=binary))
+
+
+_schemas = {}
+
+
+def schema(binary=None):
+    """The record schema of the binary (`utdrag schema --format json`): its
+    columns with their kinds, the typed keys of each field type, the keys
+    every type has and the document facts.  Read once per binary."""
+    cmd = find_binary(binary) + ["schema", "--format", "json"]
+    key = tuple(cmd)
+    if key not in _schemas:
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True)
+        except OSError as e:
+            raise UtdragError("utdrag: cannot run %s: %s" % (cmd[0], e), command=cmd)
+        if proc.returncode != 0:
+            err = proc.stderr.decode("utf-8", "replace")
+            raise UtdragError("utdrag schema failed (exit %d): %s" % (proc.returncode, err.strip()),
+                              returncode=proc.returncode, stderr=err, command=cmd)
+        _schemas[key] = json.loads(proc.stdout.decode("utf-8"))
+    return _schemas[key]

@@ -18,6 +18,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 int cmd_extract(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 
 /* Rule directory: --rules, $UTDRAG_RULES, next to the binary, installed. */
 const char *cli_rules_dir(const char *given);

@@ -23,8 +23,8 @@ ok $? "extract --format sqlite -o over the corpus: exit 0"
 ut extract "$CORPUS" >"$T/corpus.jsonl"
 ut extract -f json "$CORPUS" >"$T/corpus.json"
 
-[ "$(q 'PRAGMA user_version')" = 1 ]
-ok $? "schema version 1 (PRAGMA user_version)"
+[ "$(q 'PRAGMA user_version')" = 2 ]
+ok $? "schema version 2 (PRAGMA user_version)"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && [ -z "$(q 'PRAGMA foreign_key_check')" ]
 ok $? "integrity_check ok, foreign_key_check empty"
 [ "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)")" = "fields_document fields_type fields_value persons_key" ]
@@ -230,6 +230,6 @@ ok $? "SIGKILL in the middle of writing: the next reader finds the old database"
 ut extract -f sqlite -o "$T/new.db" "$CORPUS/nul-does-not-exist.txt" 2>/dev/null
 rc=$?
 DB=$T/new.db
-[ $rc = 1 ] && [ "$(counts)" = "0 0 0" ] && [ "$(q 'PRAGMA user_version')" = 1 ]
+[ $rc = 1 ] && [ "$(counts)" = "0 0 0" ] && [ "$(q 'PRAGMA user_version')" = 2 ]
 ok $? "a run whose only input is missing: exit 1, an empty database with the schema"
 finish

@@ -79,16 +79,17 @@ int main(void) {
     /* the fields table is made of these: a change here is a new schema */
     static const char *const pinned[] = {"doc",   "line",   "start", "end",    "type",       "value",    "text",
                                          "rule",  "grain",  "series", "year",  "number",     "party",    "role",
-                                         "key",   "unit",   "unit_lemma", "currency", "ocr", "encoding", "page", NULL};
+                                         "key",   "unit",   "unit_lemma", "currency", "ocr", "encoding", "page",
+                                         "number_to", "approx", NULL};
     const char *const *cols = ut_csv_columns();
     int same = 1;
     for (int i = 0; pinned[i] || cols[i]; i++)
         if (!pinned[i] || !cols[i] || strcmp(pinned[i], cols[i])) same = 0;
-    ok(same, "CSV columns as pinned (changed them? bump UT_SQLITE_SCHEMA in write_sqlite.c and update this list)");
+    ok(same, "CSV columns as pinned (new ones are appended; a database gains them at open)");
 
     char *db = path_in(dir, "fields.db");
     ok(write_docs(db, docs, 2, &err) == 0, "two documents written");
-    is_q(db, "PRAGMA user_version", "1", "schema version 1");
+    is_q(db, "PRAGMA user_version", "2", "schema version 2");
     is_q(db, "PRAGMA application_id", "1970562162", "application_id 'utdr'");
     is_q(db, "SELECT count(*) FROM documents", "2", "two documents");
     is_q(db, "SELECT count(*) FROM fields", "5", "five fields");
@@ -128,11 +129,24 @@ int main(void) {
        "another program's database is refused: %s", err.text);
     is_q(other, "SELECT count(*) FROM sqlite_master", "1", "and left as it was");
 
+    /* a version 1 file (no number_to, approx) gains the new columns */
     sqlite3_open(db, &o);
-    sqlite3_exec(o, "PRAGMA user_version = 2", NULL, NULL, NULL);
+    sqlite3_exec(o, "ALTER TABLE fields DROP COLUMN number_to; ALTER TABLE fields DROP COLUMN approx;"
+                    "PRAGMA user_version = 1", NULL, NULL, NULL);
     sqlite3_close(o);
-    ok(ut_writer_open_sqlite(db, &err) == NULL && strstr(err.text, "version 2"),
-       "a database of another schema version is refused: %s", err.text);
+    is_q(db, "SELECT count(*) FROM pragma_table_info('fields') WHERE name IN ('number_to', 'approx')", "0",
+         "a version 1 database made (without number_to, approx)");
+    ok(write_docs(db, docs, 2, &err) == 0, "a version 1 database is written to: %s", err.text);
+    is_q(db, "PRAGMA user_version", "2", "... and says version 2");
+    is_q(db, "SELECT group_concat(name || ' ' || type, ', ') FROM pragma_table_info('fields') WHERE name IN "
+             "('number_to', 'approx')", "number_to , approx INTEGER", "... with the columns added, typed");
+    is_q(db, "SELECT count(*) FROM fields", "5", "... and its fields replaced as ever");
+
+    sqlite3_open(db, &o);
+    sqlite3_exec(o, "PRAGMA user_version = 3", NULL, NULL, NULL);
+    sqlite3_close(o);
+    ok(ut_writer_open_sqlite(db, &err) == NULL && strstr(err.text, "version 3"),
+       "a database of a later schema version is refused: %s", err.text);
 
     char *missing = path_in(dir, "no/such/dir.db");
     ok(ut_writer_open_sqlite(missing, &err) == NULL && err.text[0], "a path in a missing directory: %s", err.text);
