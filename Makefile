@@ -57,9 +57,13 @@ help:
 	@echo "make bench      throughput and peak memory on a large input"
 	@echo "make install    PREFIX=$(PREFIX)"
 
+# The library's objects are built with hidden visibility: libutdrag.so
+# exports only what include/utdrag.h marks UT_API (tests/boundaries/).
+LIB_FLAGS := -fvisibility=hidden -DUTDRAG_BUILDING
+$(LIB_OBJ): EXTRA_FLAGS := $(LIB_FLAGS)
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(DEFS) -c $< -o $@
+	$(CC) $(CFLAGS) $(EXTRA_FLAGS) $(PKG_CFLAGS) $(DEFS) -c $< -o $@
 
 $(LIB_A): $(LIB_OBJ)
 	ar rcs $@ $^

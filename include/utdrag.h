@@ -73,7 +73,7 @@ UT_API int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *
  * full scan of the text; the output is the same bytes, only slower (kept
  * to prove the anchors and to compare the engines). */
 typedef enum ut_engine { UT_ENGINE_SCAN = 0, UT_ENGINE_REFERENCE = 1 } ut_engine;
-void ut_ruleset_set_engine(ut_ruleset *rs, ut_engine engine);
+UT_API void ut_ruleset_set_engine(ut_ruleset *rs, ut_engine engine);
 
 /* Introspection, for `utdrag rules list`.  Strings are BORROWED. */
 UT_API size_t ut_ruleset_count(const ut_ruleset *rs);
