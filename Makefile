@@ -23,7 +23,7 @@ PYDIR     ?= $(PREFIX)/lib/python$(shell $(PYTHON) -c 'import sys; print("%d.%d"
 endif
 
 CFLAGS    ?= -O2 -g
-CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -fPIC -Iinclude -Isrc -Iextractors
+CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -fPIC -Iinclude
 ifneq ($(SAN),)
 CFLAGS    += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS   += -fsanitize=address,undefined
@@ -32,11 +32,15 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 DEFS      := -DUTDRAG_RULES_DIR='"$(PREFIX)/share/utdrag/rules"'
 
-LIB_SRC   := $(wildcard src/*.c) $(wildcard extractors/*.c)
+# src/ is split by stage (src/README.md); src/cli/ is the command line,
+# which sees only include/ (the public API), not the library's headers.
+LIB_SRC   := $(filter-out src/cli/%,$(wildcard src/*/*.c)) $(wildcard extractors/*.c)
 CLI_SRC   := $(wildcard src/cli/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
-HEADERS   := $(wildcard include/*.h src/*.h src/cli/*.h extractors/*.h)
+HEADERS   := $(wildcard include/*.h src/*/*.h extractors/*.h)
+# the library's own headers: for its objects, the unit tests and the benches
+PRIV_FLAGS := -Isrc -Iextractors
 
 BIN       := $(BUILD)/utdrag
 LIB_A     := $(BUILD)/libutdrag.a
@@ -59,7 +63,7 @@ help:
 
 # The library's objects are built with hidden visibility: libutdrag.so
 # exports only what include/utdrag.h marks UT_API (tests/boundaries/).
-LIB_FLAGS := -fvisibility=hidden -DUTDRAG_BUILDING
+LIB_FLAGS := -fvisibility=hidden -DUTDRAG_BUILDING $(PRIV_FLAGS)
 $(LIB_OBJ): EXTRA_FLAGS := $(LIB_FLAGS)
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -112,7 +116,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 tests-bin: $(UNIT_BIN)
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(PRIV_FLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
 
 # Fuzzing (tests/fuzz/, README there): libFuzzer harnesses built with clang,
 # ASan and UBSan into build-fuzz/, each run FUZZ_SECONDS over a corpus seeded
@@ -157,7 +161,7 @@ valgrind: all tests-bin
 BENCH_TOOL := $(BUILD)/bench/rule_cost
 $(BENCH_TOOL): bench/rule_cost.c $(LIB_A) $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(PRIV_FLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
 
 bench: all $(BENCH_TOOL)
 	@BUILD=$(BUILD) bench/run.sh

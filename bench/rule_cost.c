@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "ruleset.h"
+#include "rules/ruleset.h"
 
 static double now(void) {
     struct timespec t;

@@ -26,9 +26,9 @@
 #include <stdint.h>
 
 #include "utdrag.h"
-#include "../src/arena.h"
-#include "../src/schema.h"
-#include "../src/text.h"
+#include "base/arena.h"
+#include "doc/schema.h"
+#include "base/text.h"
 
 typedef struct ut_rule ut_rule;
 typedef struct ut_ruleset ut_ruleset;

@@ -294,7 +294,17 @@ UT_API void ut_doc_text_span(const ut_doc *d, const ut_field *f, size_t *start, 
 /* Look up an attribute of a field by key; NULL if absent. BORROWED. */
 UT_API const ut_attr *ut_field_attr(const ut_field *f, const char *key);
 
-/* ---- PDF input (src/read_pdf.c, through poppler-glib) ---------------- */
+/* ---- input (src/input/) ---------------------------------------------- */
+
+/* Read a document from `f` to its end: a NEW NUL-terminated buffer (free())
+ * and its length, or NULL with *err_no set (ENOMEM; EFBIG past 4 GB, the
+ * largest document; the read error).  Reading stops at the first block
+ * that holds a NUL byte unless the stream is UTF-16 or a PDF, so a binary
+ * file or /dev/zero is refused at once, not after being read whole (the
+ * decoder refuses it as binary).  Does not close `f`. */
+UT_API char *ut_read_document(FILE *f, size_t *len, int *err_no);
+
+/* PDF input (src/input/read_pdf.c, through poppler-glib). */
 
 /* Does `bytes` look like a PDF: "%PDF-" within its first 1024 bytes (the
  * header may follow some junk, as readers allow)? */

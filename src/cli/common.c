@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "util.h"
 
 #ifndef UTDRAG_RULES_DIR
 #define UTDRAG_RULES_DIR "/usr/local/share/utdrag/rules"

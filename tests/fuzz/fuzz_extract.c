@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "fuzz_util.h"
-#include "text.h"
+#include "base/text.h"
 
 /* Bytes that `text` (UTF-8) takes in the input's encoding. */
 static size_t encoded_len(const char *text, const char *enc) {

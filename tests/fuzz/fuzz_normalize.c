@@ -12,10 +12,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "decode.h"
+#include "input/decode.h"
 #include "fuzz_util.h"
-#include "normalize.h"
-#include "ruleset.h"
+#include "text/normalize.h"
+#include "rules/ruleset.h"
 
 static void check_map(const ut_text *t, size_t n) {
     FUZZ_CHECK(t->s && t->s[t->len] == 0);

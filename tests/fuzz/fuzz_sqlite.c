@@ -30,8 +30,8 @@
 #include <unistd.h>
 
 #include "fuzz_util.h"
-#include "text.h"
-#include "writer.h"
+#include "base/text.h"
+#include "write/writer.h"
 
 /* where the database and its journal are written (fuzz_util owns them) */
 static const char *db_path(void) { return fuzz_tmp_path("out.db"); }

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 
 #include "fuzz_util.h"
-#include "text.h"
+#include "base/text.h"
 
 /* Write d in one format into a NEW buffer (*len bytes). */
 static char *write_doc(const ut_doc *d, ut_format fmt, unsigned flags, size_t *len) {

@@ -28,8 +28,8 @@
 #include <zlib.h>
 
 #include "fuzz_util.h"
-#include "text.h"
-#include "writer.h"
+#include "base/text.h"
+#include "write/writer.h"
 
 #define XLSX_STR_MAX 32767
 

@@ -12,9 +12,9 @@
 
 #include "tap.h"
 #include "testutil.h"
-#include "../../src/chunk.h"
-#include "../../src/decode.h"
-#include "../../src/normalize.h"
+#include "engine/chunk.h"
+#include "input/decode.h"
+#include "text/normalize.h"
 
 typedef struct buf {
     char *s;

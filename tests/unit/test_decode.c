@@ -5,8 +5,8 @@
  */
 #include "tap.h"
 #include "testutil.h"
-#include "decode.h"
-#include "normalize.h"
+#include "input/decode.h"
+#include "text/normalize.h"
 
 /* "i:orig,i:orig" rendering of a map, for compact comparisons. NEW. */
 static char *map_str(const ut_text *t) {

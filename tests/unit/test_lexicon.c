@@ -5,8 +5,8 @@
  */
 #include "tap.h"
 #include "testutil.h"
-#include "lexicon.h"
-#include "util.h"
+#include "text/lexicon.h"
+#include "base/util.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

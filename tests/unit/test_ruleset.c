@@ -5,7 +5,7 @@
  */
 #include "tap.h"
 #include "testutil.h"
-#include "ruleset.h" /* internal view: expanded patterns, groups, examples */
+#include "rules/ruleset.h" /* internal view: expanded patterns, groups, examples */
 
 typedef struct bad_case {
     const char *name;

@@ -18,7 +18,7 @@
  */
 #include "tap.h"
 #include "testutil.h"
-#include "scan.h" /* internal view: hits and windows */
+#include "engine/scan.h" /* internal view: hits and windows */
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

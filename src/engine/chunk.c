@@ -1,0 +1,275 @@
+/* chunk.c — one document's matching on several threads; see chunk.h. */
+#include "engine/chunk.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Context around a chunk's own range.  A view starts CHUNK_BACK bytes
+ * before the cut (the look-behinds of the rules are a few characters, the
+ * normalizers look back a few words or lines); the neighbours must agree
+ * on the CHUNK_WINDOW bytes after a cut; the earlier chunk's view runs
+ * CHUNK_MARGIN bytes past that window, so that its matches in the window
+ * see as much text after them as in a whole-text run. */
+enum { CHUNK_BACK = 4096, CHUNK_WINDOW = 4096, CHUNK_MARGIN = 4096, CHUNKS_PER_THREAD = 4 };
+
+typedef struct chunk {
+    size_t own_start, own_end; /* the matches that start here are this chunk's */
+    size_t window_end;         /* the neighbours must agree on [own_start, window_end) */
+    size_t view_start, view_end;
+    ut_text view;
+    ut_arena arena;
+    ut_docbuild db;
+    char *warnings;
+    int rc;
+} chunk;
+
+typedef struct split_run {
+    const ut_ruleset *rs;
+    chunk *chunks;
+    size_t nchunks, next;
+    pthread_mutex_t mu;
+} split_run;
+
+typedef struct thread_arg {
+    split_run *run;
+    ut_scratch *scratch;
+} thread_arg;
+
+/* Move p back (fwd: forward) to the first byte of a UTF-8 character. */
+static size_t char_start(const char *s, size_t len, size_t p, bool fwd) {
+    if (p >= len) return len;
+    while (p > 0 && p < len && ((unsigned char)s[p] & 0xC0) == 0x80) {
+        if (fwd) p++;
+        else p--;
+    }
+    return p;
+}
+
+/* Where to cut near `at`, searching [at, limit): after a blank line (past
+ * the whole run of line breaks), else after a line end, else after a
+ * space, else at the character boundary at `at`. */
+static size_t find_cut(const char *s, size_t len, size_t at, size_t limit) {
+    if (limit > len) limit = len;
+    const char *p = memmem(s + at, limit - at, "\n\n", 2);
+    if (p) {
+        size_t c = (size_t)(p - s) + 2;
+        while (c < len && s[c] == '\n') c++;
+        return c;
+    }
+    if ((p = memchr(s + at, '\n', limit - at))) return (size_t)(p - s) + 1;
+    if ((p = memchr(s + at, ' ', limit - at))) return (size_t)(p - s) + 1;
+    return char_start(s, len, at, true);
+}
+
+/* Cut the text into at most `want` chunks; returns how many (>= 1). */
+static size_t plan_chunks(const ut_text *t, size_t want, chunk *ch) {
+    size_t n = 0, span = t->len / want, prev = 0;
+    for (size_t i = 1; i < want; i++) {
+        size_t cut = find_cut(t->s, t->len, i * span, i * span + span / 2);
+        if (cut <= prev || cut >= t->len) continue;
+        ch[n++].own_end = cut;
+        prev = cut;
+    }
+    ch[n++].own_end = t->len;
+    for (size_t k = 0; k < n; k++) {
+        chunk *c = &ch[k];
+        c->own_start = k ? ch[k - 1].own_end : 0;
+        c->view_start = c->own_start > CHUNK_BACK ? char_start(t->s, t->len, c->own_start - CHUNK_BACK, false) : 0;
+        c->window_end = char_start(t->s, t->len, c->own_start + CHUNK_WINDOW, true);
+    }
+    for (size_t k = 0; k < n; k++) {
+        chunk *c = &ch[k];
+        c->view_end = k + 1 < n ? char_start(t->s, t->len, ch[k + 1].window_end + CHUNK_MARGIN, true) : t->len;
+        /* a view of the normalized text: no map (normalizers read text, not
+         * original offsets), not NUL-terminated at view_end (matching and
+         * normalizers go by length) */
+        c->view = (ut_text){.s = t->s + c->view_start, .len = c->view_end - c->view_start};
+    }
+    return n;
+}
+
+static void match_chunk(const ut_ruleset *rs, ut_scratch *scratch, chunk *c) {
+    ut_arena_init(&c->arena);
+    c->db = (ut_docbuild){.norm = &c->view, .arena = &c->arena};
+    c->rc = ut_match_all_rules(rs, scratch, &c->db, &c->warnings);
+    for (size_t i = 0; i < c->db.n; i++) {
+        c->db.c[i].nstart += c->view_start;
+        c->db.c[i].nend += c->view_start;
+    }
+}
+
+static void *split_thread(void *arg) {
+    thread_arg *a = arg;
+    split_run *r = a->run;
+    for (;;) {
+        pthread_mutex_lock(&r->mu);
+        size_t k = r->next < r->nchunks ? r->next++ : r->nchunks;
+        pthread_mutex_unlock(&r->mu);
+        if (k == r->nchunks) break;
+        match_chunk(r->rs, a->scratch, &r->chunks[k]);
+    }
+    return NULL;
+}
+
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* Did two chunks find the same candidate?  Everything a whole-text run
+ * would have set by now (start/end/line/text come after resolution). */
+static bool same_cand(const ut_cand *a, const ut_cand *b) {
+    if (a->nstart != b->nstart || a->nend != b->nend || a->rule != b->rule || a->priority != b->priority ||
+        a->group != b->group || a->dropped != b->dropped || a->tentative != b->tentative ||
+        !same_str(a->f.type, b->f.type) || !same_str(a->f.value, b->f.value) || !same_str(a->f.rule, b->f.rule) ||
+        a->f.nattrs != b->f.nattrs)
+        return false;
+    for (size_t i = 0; i < a->f.nattrs; i++) {
+        const ut_attr *x = &a->f.attrs[i], *y = &b->f.attrs[i];
+        if (!same_str(x->key, y->key) || x->kind != y->kind) return false;
+        if (x->kind == UT_ATTR_STR ? !same_str(x->s, y->s)
+            : x->kind == UT_ATTR_NUM ? memcmp(&x->d, &y->d, sizeof x->d) != 0
+                                     : x->i != y->i)
+            return false;
+    }
+    return true;
+}
+
+/* First index of list[0..n) with nstart >= at, or (size_t)-1 if one after
+ * it starts before `at` again (the list is not in order there). */
+static size_t split_index(ut_cand *const *list, size_t n, size_t at) {
+    size_t i = 0;
+    while (i < n && list[i]->nstart < at) i++;
+    for (size_t j = i; j < n; j++)
+        if (list[j]->nstart < at) return (size_t)-1;
+    return i;
+}
+
+/* Do a[0..na) and b[0..nb), restricted to nstart < end, agree? */
+static bool agree(ut_cand *const *a, size_t na, ut_cand *const *b, size_t nb, size_t end) {
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < na && a[i]->nstart >= end) i++;
+        while (j < nb && b[j]->nstart >= end) j++;
+        if (i == na || j == nb) return i == na && j == nb;
+        if (!same_cand(a[i], b[j])) return false;
+        i++, j++;
+    }
+}
+
+/* Per chunk, its candidates grouped by rule (stable): by_rule[first[r] ..
+ * first[r+1]) are rule r's, in the order the chunk found them. */
+typedef struct grouped {
+    ut_cand **by_rule;
+    size_t *first;
+} grouped;
+
+static int group_by_rule(const ut_ruleset *rs, chunk *c, grouped *g) {
+    g->first = calloc(rs->nrules + 2, sizeof *g->first);
+    g->by_rule = malloc((c->db.n ? c->db.n : 1) * sizeof *g->by_rule);
+    if (!g->first || !g->by_rule) return -1;
+    for (size_t i = 0; i < c->db.n; i++) {
+        const ut_rule *r = c->db.c[i].rule;
+        if (!r || r < rs->rules || r >= rs->rules + rs->nrules) return 1; /* not ours: give up */
+        g->first[(size_t)(r - rs->rules) + 2]++;
+    }
+    for (size_t r = 0; r < rs->nrules; r++) g->first[r + 2] += g->first[r + 1];
+    for (size_t i = 0; i < c->db.n; i++) g->by_rule[g->first[(size_t)(c->db.c[i].rule - rs->rules) + 1]++] = &c->db.c[i];
+    return 0;
+}
+
+/* Merge the chunks' candidates into db, rule by rule (the order of
+ * ut_match_all_rules).  0 done, 1 the seams disagree, -1 out of memory. */
+static int merge(size_t nrules, chunk *ch, size_t nch, const grouped *g, ut_docbuild *db) {
+    size_t total = 0;
+    for (size_t k = 0; k < nch; k++) total += ch[k].db.n;
+    ut_cand **acc = malloc((total ? total : 1) * sizeof *acc);
+    if (!acc) return -1;
+    int rc = 0;
+    for (size_t r = 0; !rc && r < nrules; r++) {
+        size_t n = g[0].first[r + 1] - g[0].first[r];
+        memcpy(acc, g[0].by_rule + g[0].first[r], n * sizeof *acc);
+        for (size_t k = 1; !rc && k < nch; k++) {
+            ut_cand *const *next = g[k].by_rule + g[k].first[r];
+            size_t nn = g[k].first[r + 1] - g[k].first[r];
+            size_t i0 = split_index(acc, n, ch[k].own_start), j0 = split_index(next, nn, ch[k].own_start);
+            if (i0 == (size_t)-1 || j0 == (size_t)-1 ||
+                !agree(acc + i0, n - i0, next + j0, nn - j0, ch[k].window_end)) {
+                rc = 1;
+                break;
+            }
+            memcpy(acc + i0, next + j0, (nn - j0) * sizeof *acc);
+            n = i0 + nn - j0;
+        }
+        for (size_t i = 0; !rc && i < n; i++) {
+            ut_cand *c = ut_docbuild_push(db);
+            if (!c) rc = -1;
+            else {
+                *c = *acc[i];
+                c->arena = db->arena;
+            }
+        }
+    }
+    free(acc);
+    return rc;
+}
+
+int ut_match_split(const ut_ruleset *rs, ut_scratch *const *scratch, size_t n, ut_docbuild *db, char **warnings,
+                   size_t min_chunk, ut_split_stats *stats) {
+    ut_split_stats dummy;
+    if (!stats) stats = &dummy;
+    *stats = (ut_split_stats){.chunks = 1};
+    if (!min_chunk) min_chunk = UT_SPLIT_MIN_CHUNK;
+    size_t want = n * CHUNKS_PER_THREAD, most = db->norm->len / min_chunk;
+    if (want > most) want = most;
+    if (n < 2 || want < 2) return ut_match_all_rules(rs, scratch[0], db, warnings);
+
+    chunk *ch = calloc(want, sizeof *ch);
+    grouped *g = calloc(want, sizeof *g);
+    pthread_t *tids = calloc(n, sizeof *tids);
+    thread_arg *args = calloc(n, sizeof *args);
+    int rc = -1;
+    size_t nch = 0;
+    if (!ch || !g || !tids || !args) goto done;
+    nch = plan_chunks(db->norm, want, ch);
+    split_run run = {.rs = rs, .chunks = ch, .nchunks = nch};
+    pthread_mutex_init(&run.mu, NULL);
+    size_t started = 0;
+    for (size_t t = 1; t < n && t < nch; t++) {
+        args[t] = (thread_arg){&run, scratch[t]};
+        if (pthread_create(&tids[started], NULL, split_thread, &args[t]) == 0) started++;
+    }
+    args[0] = (thread_arg){&run, scratch[0]};
+    split_thread(&args[0]); /* the calling thread works too */
+    for (size_t t = 0; t < started; t++) pthread_join(tids[t], NULL);
+    pthread_mutex_destroy(&run.mu);
+
+    rc = 0;
+    for (size_t k = 0; k < nch; k++) {
+        if (ch[k].rc) rc = -1;
+        else if (ch[k].warnings && !rc) rc = 1; /* a match limit: let one run say it, once */
+    }
+    for (size_t k = 0; !rc && k < nch; k++) rc = group_by_rule(rs, &ch[k], &g[k]);
+    if (!rc) rc = merge(rs->nrules, ch, nch, g, db);
+    if (!rc) {
+        for (size_t k = 0; k < nch; k++) ut_arena_adopt(db->arena, &ch[k].arena);
+        stats->chunks = nch;
+    }
+done:
+    for (size_t k = 0; k < nch; k++) {
+        ut_arena_clear(&ch[k].arena); /* empty once adopted */
+        free(ch[k].db.c);
+        if (g) {
+            free(g[k].by_rule);
+            free(g[k].first);
+        }
+    }
+    free(ch);
+    free(g);
+    free(tids);
+    free(args);
+    if (rc) db->n = 0; /* what was merged pointed into the chunks' arenas */
+    if (rc == 1) { /* disagreement or a warning: the whole text on one thread */
+        stats->fell_back = true;
+        rc = ut_match_all_rules(rs, scratch[0], db, warnings);
+    }
+    return rc;
+}

@@ -1,0 +1,374 @@
+/* scan.c — stage 3a, the shared anchor pass; see scan.h. */
+#include "engine/scan.h"
+#include "engine/scan_cache.h"
+
+#include <hs/hs.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/util.h"
+
+struct ut_scan_db {
+    hs_database_t *db;
+    unsigned nexpr;
+    unsigned *max_width; /* per expression: the earliest start of a hit is end - max_width */
+    bool *som;           /* per expression: the start is reported */
+    bool any_som;
+    bool want_number, want_capital; /* some rule uses the token */
+};
+
+unsigned ut_scan_db_size(const ut_scan_db *db) { return db ? db->nexpr : 0; }
+
+void ut_scan_db_free(ut_scan_db *db) {
+    if (!db) return;
+    hs_free_database(db->db);
+    free(db->max_width);
+    free(db->som);
+    free(db);
+}
+
+/* Anchors with the same expanded regex share one expression. */
+static long find_expr(char **exprs, unsigned n, const char *x) {
+    for (unsigned i = 0; i < n; i++)
+        if (!strcmp(exprs[i], x)) return i;
+    return -1;
+}
+
+int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
+    size_t total = 0;
+    bool number = false, capital = false;
+    for (size_t i = 0; i < rs->nrules; i++)
+        for (size_t k = 0; k < rs->rules[i].nanchors; k++) {
+            ut_anchor_kind kind = rs->rules[i].anchors[k].kind;
+            total += kind == UT_ANCHOR_REGEX;
+            number |= kind == UT_ANCHOR_NUMBER;
+            capital |= kind == UT_ANCHOR_CAPITAL;
+        }
+    if (!total && !number && !capital) return 0;
+    ut_scan_db *sd = calloc(1, sizeof *sd);
+    char **exprs = calloc(total + 1, sizeof *exprs);
+    unsigned *flags = calloc(total + 1, sizeof *flags), *ids = calloc(total + 1, sizeof *ids);
+    if (!sd || !exprs || !flags || !ids) goto oom;
+    sd->max_width = calloc(total + 3, sizeof *sd->max_width);
+    sd->som = calloc(total + 3, sizeof *sd->som);
+    if (!sd->max_width || !sd->som) goto oom;
+    sd->want_number = number;
+    sd->want_capital = capital;
+    unsigned n = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        ut_rule *r = &rs->rules[i];
+        for (size_t k = 0; k < r->nanchors; k++) {
+            ut_anchor *a = &r->anchors[k];
+            if (a->kind != UT_ANCHOR_REGEX) continue;
+            long e = find_expr(exprs, n, a->expanded);
+            unsigned fl = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_ALLOWEMPTY;
+            if (e < 0) {
+                hs_expr_info_t *info = NULL;
+                hs_compile_error_t *ce = NULL;
+                if (hs_expression_info(a->expanded, fl, &info, &ce) != HS_SUCCESS) {
+                    ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' is not a simple pattern: %s", r->id,
+                              a->pattern, ce ? ce->message : "refused");
+                    hs_free_compile_error(ce);
+                    goto fail;
+                }
+                bool unbounded = info->max_width == UINT_MAX || info->max_width > 1000;
+                bool empty = info->min_width == 0;
+                a->min_width = info->min_width;
+                a->max_width = unbounded ? 0 : info->max_width;
+                a->som = unbounded;
+                free(info);
+                if (empty) {
+                    ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' can match the empty string", r->id,
+                              a->pattern);
+                    goto fail;
+                }
+                if (unbounded) fl |= HS_FLAG_SOM_LEFTMOST;
+                sd->max_width[n] = a->max_width;
+                sd->som[n] = a->som;
+                sd->any_som |= a->som;
+                exprs[n] = a->expanded;
+                flags[n] = fl;
+                ids[n] = n;
+                e = n++;
+            } else {
+                for (size_t j = 0; j <= i; j++) /* the widths of the first anchor with this regex */
+                    for (size_t m = 0; m < rs->rules[j].nanchors; m++) {
+                        const ut_anchor *b = &rs->rules[j].anchors[m];
+                        if (b->kind == UT_ANCHOR_REGEX && b != a && b->expr == (unsigned)e && b->min_width) {
+                            a->min_width = b->min_width;
+                            a->max_width = b->max_width;
+                            a->som = b->som;
+                        }
+                    }
+            }
+            a->expr = (unsigned)e;
+            if (r->start_at_anchor && !a->som && a->min_width != a->max_width) {
+                ut_seterr(err, r->file, a->line,
+                          "rule '%s': 'start anchor' needs anchors of one length ('%s' is %u to %u bytes)", r->id,
+                          a->pattern, a->min_width, a->max_width);
+                goto fail;
+            }
+        }
+    }
+    sd->nexpr = n;
+    if (n) {
+        hs_compile_error_t *ce = NULL;
+        unsigned char key[UT_SCAN_CACHE_KEY];
+        ut_scan_cache_key((const char *const *)exprs, flags, ids, n, key);
+        sd->db = ut_scan_cache_load(key);
+        if (sd->db) {
+            /* compiled by an earlier run from the same expressions */
+        } else if (hs_compile_multi((const char *const *)exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &sd->db, &ce) ==
+                   HS_SUCCESS) {
+            ut_scan_cache_store(key, sd->db);
+        } else {
+            int bad = ce ? ce->expression : -1;
+            const char *file = "", *pat = "";
+            int line = 0;
+            for (size_t i = 0; bad >= 0 && i < rs->nrules; i++)
+                for (size_t k = 0; k < rs->rules[i].nanchors; k++)
+                    if (rs->rules[i].anchors[k].kind == UT_ANCHOR_REGEX &&
+                        rs->rules[i].anchors[k].expr == (unsigned)bad && !*file) {
+                        file = rs->rules[i].file;
+                        line = rs->rules[i].anchors[k].line;
+                        pat = rs->rules[i].anchors[k].pattern;
+                    }
+            ut_seterr(err, file, line, "anchor '%s' refused by Vectorscan: %s", pat, ce ? ce->message : "?");
+            hs_free_compile_error(ce);
+            goto fail;
+        }
+    }
+    for (size_t i = 0; i < rs->nrules; i++) /* tokens are the expressions after the regexes */
+        for (size_t k = 0; k < rs->rules[i].nanchors; k++) {
+            ut_anchor *a = &rs->rules[i].anchors[k];
+            if (a->kind == UT_ANCHOR_NUMBER) a->expr = n;
+            if (a->kind == UT_ANCHOR_CAPITAL) a->expr = n + 1;
+        }
+    free(exprs);
+    free(flags);
+    free(ids);
+    rs->scan = sd;
+    return 0;
+oom:
+    ut_seterr(err, "", 0, "out of memory");
+fail:
+    free(exprs);
+    free(flags);
+    free(ids);
+    ut_scan_db_free(sd);
+    return -1;
+}
+
+int ut_scan_hits_init(ut_scan_hits *h, const ut_ruleset *rs) {
+    memset(h, 0, sizeof *h);
+    if (rs->scan && rs->scan->db) {
+        hs_scratch_t *s = NULL;
+        if (hs_alloc_scratch(rs->scan->db, &s) != HS_SUCCESS) return -1;
+        h->hs_scratch = s;
+    }
+    return 0;
+}
+
+void ut_scan_hits_free(ut_scan_hits *h) {
+    if (h->hs_scratch) hs_free_scratch(h->hs_scratch);
+    free(h->raw);
+    free(h->pos);
+    free(h->first);
+    memset(h, 0, sizeof *h);
+}
+
+static bool push_raw(ut_scan_hits *h, unsigned expr, size_t from, size_t end) {
+    if (h->nraw == h->capraw) {
+        size_t cap = h->capraw ? h->capraw * 2 : 4096;
+        struct ut_raw_hit *v = realloc(h->raw, cap * sizeof *v);
+        if (!v) {
+            h->overflow = true;
+            return false;
+        }
+        h->raw = v;
+        h->capraw = cap;
+    }
+    h->raw[h->nraw++] = (struct ut_raw_hit){expr, {(uint32_t)from, (uint32_t)end}}; /* len < 4 GB: ut_scan_run */
+    return true;
+}
+
+typedef struct scan_ctx {
+    ut_scan_hits *h;
+    const ut_scan_db *sd;
+} scan_ctx;
+
+static int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx) {
+    (void)flags;
+    scan_ctx *c = ctx;
+    unsigned w = c->sd->max_width[id];
+    size_t start = c->sd->som[id] ? (size_t)from : to >= w ? (size_t)to - w : 0;
+    return push_raw(c->h, id, start, (size_t)to) ? 0 : 1;
+}
+
+static bool is_letter(uint32_t cp) {
+    if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+static bool is_upper(uint32_t cp) {
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* The tokens: where a digit run starts; where a word starts with an
+ * upper-case letter (the character before it is no letter). */
+static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capital, const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    bool prev_digit = false, prev_letter = false;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            bool digit = c >= '0' && c <= '9';
+            bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            if (number && digit && !prev_digit && !push_raw(h, nexpr, i, i)) return;
+            if (capital && c >= 'A' && c <= 'Z' && !prev_letter && !push_raw(h, nexpr + 1, i, i)) return;
+            prev_digit = digit;
+            prev_letter = letter;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int l = ut_utf8_decode(u + i, len - i, &cp);
+        if (l <= 0) l = 1, cp = 0xFFFD;
+        bool letter = is_letter(cp);
+        if (capital && !prev_letter && is_upper(cp) && !push_raw(h, nexpr + 1, i, i)) return;
+        prev_digit = false;
+        prev_letter = letter;
+        i += (size_t)l;
+    }
+}
+
+int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len) {
+    const ut_scan_db *sd = rs->scan;
+    h->nraw = 0;
+    h->overflow = false;
+    h->nexpr = sd ? sd->nexpr : 0;
+    if (!sd) return 0;
+    if (len > UINT32_MAX) return -1; /* hs_scan takes 32-bit lengths: a 4 GB text falls back (match.c) */
+    if (sd->db && len) {
+        scan_ctx ctx = {h, sd};
+        hs_error_t e = hs_scan(sd->db, s, (unsigned)len, 0, h->hs_scratch, on_hit, &ctx);
+        if (e != HS_SUCCESS && !(e == HS_SCAN_TERMINATED && h->overflow)) return -1;
+        if (h->overflow) return -1;
+    }
+    find_tokens(h, sd->nexpr, sd->want_number, sd->want_capital, s, len);
+    if (h->overflow) return -1;
+    /* group by expression: a counting sort that keeps each one's order */
+    size_t groups = (size_t)sd->nexpr + 2;
+    if (groups + 1 > h->capfirst) {
+        size_t *f = realloc(h->first, (groups + 1) * sizeof *f);
+        if (!f) return -1;
+        h->first = f;
+        h->capfirst = groups + 1;
+    }
+    if (h->nraw > h->cappos) {
+        ut_hit *p = realloc(h->pos, h->nraw * sizeof *p);
+        if (!p) return -1;
+        h->pos = p;
+        h->cappos = h->nraw;
+    }
+    memset(h->first, 0, (groups + 1) * sizeof *h->first);
+    for (size_t i = 0; i < h->nraw; i++) h->first[h->raw[i].expr + 1]++;
+    for (size_t g = 0; g < groups; g++) h->first[g + 1] += h->first[g];
+    /* fill with a moving cursor per group: first[g] is advanced, then restored */
+    for (size_t i = 0; i < h->nraw; i++) h->pos[h->first[h->raw[i].expr]++] = h->raw[i].at;
+    for (size_t g = groups; g > 0; g--) h->first[g] = h->first[g - 1];
+    h->first[0] = 0;
+    return 0;
+}
+
+/* Start of the character holding byte i. */
+static size_t char_start(const char *s, size_t i) {
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+static int cmp_window(const void *a, const void *b) {
+    const ut_window *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* The start range of one hit of anchor a. */
+static ut_window hit_window(const ut_rule *r, ut_hit hit, size_t len) {
+    size_t hs = hit.from, end = hit.end;
+    ut_window w;
+    if (r->start_at_anchor) {
+        w.lo = w.hi = hs; /* fixed width (checked at load), or a token (width 0) */
+        return w;
+    }
+    w.lo = hs > r->win_before ? hs - r->win_before : 0;
+    w.hi = end + r->win_after < len ? end + r->win_after : len;
+    return w;
+}
+
+long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len, ut_window **wp,
+                          size_t *cap) {
+    size_t need = 0;
+    for (size_t k = 0; k < r->nanchors; k++) {
+        unsigned e = r->anchors[k].expr;
+        need += h->first[e + 1] - h->first[e];
+    }
+    if (need == 0) return 0; /* no hit, no window (and *wp may still be NULL) */
+    if (need > *cap) {
+        size_t c = need < 256 ? 256 : need;
+        ut_window *v = realloc(*wp, c * sizeof *v);
+        if (!v) return -1;
+        *wp = v;
+        *cap = c;
+    }
+    ut_window *w = *wp;
+    size_t n = 0;
+    bool som = false;
+    for (size_t k = 0; k < r->nanchors; k++) {
+        const ut_anchor *a = &r->anchors[k];
+        som |= a->som;
+        for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) w[n++] = hit_window(r, h->pos[i], len);
+    }
+    /* one anchor of known width gives windows already in order (its hits are) */
+    if (r->nanchors > 1 || som) qsort(w, n, sizeof *w, cmp_window);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        ut_window x = w[i];
+        x.lo = char_start(s, x.lo);
+        if (m && x.lo <= w[m - 1].hi + 1) {
+            if (x.hi > w[m - 1].hi) w[m - 1].hi = x.hi;
+        } else w[m++] = x;
+    }
+    return (long)m;
+}
+
+bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
+    for (size_t k = 0; k < r->nanchors; k++) {
+        const ut_anchor *a = &r->anchors[k];
+        size_t lo = h->first[a->expr], hi = h->first[a->expr + 1];
+        if (a->som) { /* starts are not in order: look at every hit */
+            for (size_t i = lo; i < hi; i++) {
+                ut_hit x = h->pos[i];
+                if (r->start_at_anchor ? x.from == ms
+                                       : ms + r->win_before >= x.from && ms <= x.end + r->win_after)
+                    return true;
+            }
+            continue;
+        }
+        /* hits of one anchor ascend by end: binary search for the first end
+         * >= from.  start anchor: the hit ends at ms + width; else the
+         * start must be in [end - max_width - before, end + after], i.e.
+         * the end in [ms - after, ms + max_width + before] */
+        size_t from = r->start_at_anchor ? ms + a->max_width : ms > r->win_after ? ms - r->win_after : 0;
+        size_t to = r->start_at_anchor ? from : ms + a->max_width + r->win_before;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (h->pos[mid].end < from) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo < h->first[a->expr + 1] && h->pos[lo].end <= to) return true;
+    }
+    return false;
+}

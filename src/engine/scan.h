@@ -1,0 +1,108 @@
+/*
+ * scan.h — stage 3a: ONE pass over the text for the anchors of all rules,
+ * and the windows in which each rule's regex is then tried (match.c).
+ *
+ * Why: a rule set of ~90 PCRE2 patterns, each a full scan of the text,
+ * costs ~90 scans per document.  Instead every rule declares in its rule
+ * file what each of its matches contains and how far a match may reach
+ * from it:
+ *
+ *     anchor   {dnr_label}          a regex (literals, lexicons, classes)
+ *     anchor   @number              or a token: where a digit run starts
+ *     window   -40 +0               where a match may start: at most 40
+ *                                   bytes before the hit's start, at
+ *                                   most 0 after its end
+ *     start    anchor               (instead of or with window) every
+ *                                   match starts where a hit starts
+ *
+ * The regex anchors of all rules are compiled into one Vectorscan
+ * database (block mode; a hit of a bounded anchor starts at most
+ * `max_width` bytes before its end, and an anchor without a maximum
+ * length, such as a lexicon of multi-word phrases, is compiled with
+ * leftmost start-of-match), and the tokens are
+ * found by one hand-written loop.  A rule's regex then runs only at start
+ * positions inside the union of its anchors' windows, with the full text
+ * as subject (lookbehinds, lookaheads and the match's extent are those of
+ * a full scan) and pcre2_set_offset_limit as the window's end.
+ *
+ * Why the output is the same as a full scan's: the full scan of a rule
+ * finds, from each resume offset, the leftmost start position where the
+ * pattern matches.  If every match the full scan finds starts inside a
+ * window (what `utdrag rules test` proves on the examples and a corpus),
+ * the positions outside the windows are positions where no match starts,
+ * and skipping them changes nothing.  Two PCRE2 features see the search's
+ * start: \G (the rule keeps a \G-free twin for window searches, and the
+ * resume offset itself is always tried with the real pattern) and \K
+ * (not used by the bundled rules; a rule with \K needs its window to hold
+ * the start of the attempt, which the proof checks as the reported start).
+ *
+ * A rule without anchors is matched by a full scan, as before: a user's
+ * rule works without knowing any of this.
+ */
+#ifndef UT_SCAN_H
+#define UT_SCAN_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules/ruleset.h"
+
+typedef struct ut_scan_db ut_scan_db;
+
+/* Compile the regex anchors of every rule in rs into rs->scan (NEW, owned
+ * by rs; left NULL when no rule has one), and fill each anchor's expr and
+ * widths.  0, or -1 with err naming the anchor's rule-file line. */
+int ut_scan_db_build(ut_ruleset *rs, ut_error *err);
+void ut_scan_db_free(ut_scan_db *db);
+/* Number of distinct regex anchors in the database (0 for NULL). */
+unsigned ut_scan_db_size(const ut_scan_db *db);
+
+/* Hits of one pass, grouped by expression: those of expression e are
+ * pos[first[e] .. first[e+1]), by ascending end.  The two tokens come after
+ * the regex expressions, as expressions nexpr (@number) and nexpr+1
+ * (@capital); their positions are where the token starts. */
+/* Offsets are 32-bit: a text is at most UT_MAX_INPUT (util.h) bytes, and
+ * a dense anchor hits every few bytes, so the hit lists are the engine's
+ * largest memory after the text itself (8 + 12 bytes a hit). */
+typedef struct ut_hit {
+    uint32_t from, end; /* from: the hit's start, or the earliest it can be */
+} ut_hit;
+
+typedef struct ut_scan_hits {
+    void *hs_scratch; /* hs_scratch_t, for this worker's thread */
+    struct ut_raw_hit { uint32_t expr; ut_hit at; } *raw;
+    size_t nraw, capraw;
+    ut_hit *pos;
+    size_t cappos;
+    size_t *first, capfirst;
+    unsigned nexpr;
+    bool overflow; /* a hit list could not grow: out of memory */
+} ut_scan_hits;
+
+/* A run of start positions lo..hi (inclusive) where one rule is tried. */
+typedef struct ut_window {
+    size_t lo, hi;
+} ut_window;
+
+int ut_scan_hits_init(ut_scan_hits *h, const ut_ruleset *rs);
+void ut_scan_hits_free(ut_scan_hits *h);
+
+/* One pass over s[0..len) (valid UTF-8) for every anchor of rs.
+ * 0, or -1 on out of memory or a Vectorscan error. */
+int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len);
+
+/* The start windows of rule r from the hits of the last ut_scan_run over
+ * s[0..len): sorted, disjoint, every lo on a character boundary.  For a
+ * `start anchor` rule each window is one position.  *w is a buffer
+ * reused between calls (realloc'ed; the caller frees it).  Number of
+ * windows, or -1 on out of memory. */
+long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len, ut_window **w,
+                          size_t *cap);
+
+/* Whether a match starting at ms starts in the declared window of one of
+ * rule r's hits (the proof of `utdrag rules test`): hit start - before <=
+ * ms <= hit end + after, or ms at a hit start for `start anchor`.  Only
+ * the start matters: the search runs over the whole text, so a match may
+ * reach as far past its window as the pattern lets it. */
+bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms);
+#endif

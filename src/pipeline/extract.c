@@ -1,0 +1,161 @@
+/*
+ * extract.c — the pipeline for one document, and the ut_doc it returns.
+ *
+ *   decode (decode.c) → normalize (normalize.c) → match (match.c)
+ *   → resolve (resolve.c) → per-type document passes (extractors/)
+ *   → offsets mapped back to the original bytes, line numbers.
+ *
+ *   → the document stage (document.c): links, facts, date, roster.
+ *
+ * struct ut_doc and what it owns: doc.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/chunk.h"
+#include "input/decode.h"
+#include "record/doc.h"
+#include "doc/document.h"
+#include "engine/match.h"
+#include "text/normalize.h"
+#include "engine/resolve.h"
+#include "base/util.h"
+
+struct ut_worker {
+    const ut_ruleset *rs;
+    ut_scratch scratch;
+};
+
+ut_worker *ut_worker_new(const ut_ruleset *rs) {
+    ut_worker *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    w->rs = rs;
+    if (ut_scratch_init(&w->scratch, rs)) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void ut_worker_free(ut_worker *w) {
+    if (!w) return;
+    ut_scratch_free(&w->scratch);
+    free(w);
+}
+
+/* First index i of t with original offset >= off (t->map is monotonic). */
+static size_t decoded_index(const ut_text *t, size_t off) { return ut_text_index(t, off); }
+
+/* Original offset just past the source character that holds original
+ * offset `orig_last`.  The step is taken in the decoded text, whose map
+ * knows how many input bytes each character took in any encoding (one in
+ * Windows-1252, two or four in UTF-16, one to four in UTF-8): stepping in
+ * the input bytes themselves would read cp1252 0x80..0xBF or UTF-16 as
+ * UTF-8 continuation bytes. */
+static size_t source_end(const ut_text *decoded, size_t orig_last) {
+    size_t i = decoded_index(decoded, orig_last);
+    if (i >= decoded->len) return ut_text_orig(decoded, decoded->len);
+    uint32_t cp;
+    int l = ut_utf8_decode((const unsigned char *)decoded->s + i, decoded->len - i, &cp);
+    size_t j = i + (size_t)(l > 0 ? l : 1);
+    /* an identity map may point into a character: finish it */
+    while (j < decoded->len && ((unsigned char)decoded->s[j] & 0xC0) == 0x80) j++;
+    return ut_text_orig(decoded, j);
+}
+
+/* 1-based line of original offset `orig`.  Lines are counted in the
+ * decoded text (UTF-8 whatever the input was: UTF-16 input has 0x0A bytes
+ * inside characters), where a line ends at LF, CRLF or a lone CR.  Not in
+ * the normalized text: it joins words broken over a line end, so it has
+ * fewer line breaks than the file.  *pos and *line carry the count between
+ * calls with ascending offsets. */
+static size_t line_at(const ut_text *decoded, size_t orig, size_t *pos, size_t *line) {
+    size_t at = decoded_index(decoded, orig);
+    if (at < *pos) { *pos = 0; *line = 1; }
+    for (; *pos < at; (*pos)++) {
+        char ch = decoded->s[*pos];
+        if (ch == '\n' || (ch == '\r' && (*pos + 1 >= decoded->len || decoded->s[*pos + 1] != '\n'))) (*line)++;
+    }
+    return *line;
+}
+
+/* The pipeline, with the matching stage on workers[0..nw) (chunk.h). */
+static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *name, const void *bytes, size_t len,
+                           ut_error *err) {
+    ut_worker *w = workers[0];
+    ut_error dummy;
+    if (!err) err = &dummy;
+    memset(err, 0, sizeof *err);
+    ut_doc *d = calloc(1, sizeof *d);
+    if (!d) goto oom;
+    ut_arena_init(&d->arena);
+    d->name = ut_strdup(name ? name : "-");
+    d->bytes = malloc(len + 1);
+    if (!d->name || !d->bytes) goto oom;
+    memcpy(d->bytes, bytes, len);
+    d->bytes[len] = 0;
+    d->len = len;
+
+    ut_text decoded = {0}, norm = {0};
+    if (ut_decode(d->bytes, len, &decoded, &d->encoding, err)) {
+        snprintf(err->file, sizeof err->file, "%s", d->name);
+        ut_doc_free(d);
+        return NULL;
+    }
+    if (ut_normalize(&decoded, ut_ruleset_lexicon(w->rs, "hyphen_keep"), &norm)) {
+        ut_text_release(&decoded);
+        goto oom;
+    }
+    ut_docbuild db = {.norm = &norm, .arena = &d->arena};
+    int rc;
+    if (nw > 1) {
+        ut_scratch *scratch[nw];
+        for (size_t i = 0; i < nw; i++) scratch[i] = &workers[i]->scratch;
+        rc = ut_match_split(w->rs, scratch, nw, &db, &d->warnings, 0, NULL);
+    } else rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
+    if (!rc) rc = ut_resolve(&db);
+    if (!rc) rc = ut_document_link(&db);
+    if (!rc) rc = ut_document_facts(&db, w->rs, d);
+    if (!rc && db.n) {
+        d->fields = malloc(db.n * sizeof *d->fields);
+        if (!d->fields) rc = -1;
+        size_t line_pos = 0, line = 1;
+        for (size_t i = 0; !rc && i < db.n; i++) {
+            ut_field *f = &d->fields[i];
+            *f = db.c[i].f;
+            f->start = ut_text_orig(&norm, db.c[i].nstart);
+            f->end = source_end(&decoded, ut_text_orig(&norm, db.c[i].nend - 1));
+            f->line = line_at(&decoded, f->start, &line_pos, &line);
+            size_t a = decoded_index(&decoded, f->start), b = decoded_index(&decoded, f->end);
+            if (!(f->text = ut_arena_strndup(&d->arena, decoded.s + a, b > a ? b - a : 0))) rc = -1;
+        }
+        d->nfields = rc ? 0 : db.n;
+    }
+    free(db.c);
+    ut_text_release(&norm);
+    d->text = decoded; /* the document keeps it (doc.h) */
+    if (!rc) rc = ut_document_finish(d);
+    if (rc) goto oom;
+    return d;
+oom:
+    snprintf(err->file, sizeof err->file, "%s", name ? name : "-");
+    snprintf(err->text, sizeof err->text, "out of memory");
+    ut_doc_free(d);
+    return NULL;
+}
+
+ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err) {
+    return extract_doc(&w, 1, name, bytes, len, err);
+}
+
+ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
+                            size_t len, ut_error *err) {
+    if (!nworkers) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->text, sizeof err->text, "no worker given");
+        }
+        return NULL;
+    }
+    return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, err);
+}

@@ -1,0 +1,116 @@
+/*
+ * ruleset.h — the loaded, compiled rule set (internal view).
+ *
+ * A rule file `rules/NAME.rules` is plain text a journalist can read:
+ *
+ *     # Dates written the Swedish way: "31 oktober 2013".
+ *     define YEAR = (?:1[5-9]|20)[0-9]{2}
+ *
+ *     rule date.day_month_year
+ *       type      date
+ *       priority  50
+ *       normalize date.day
+ *       pattern   (?<day>[0-9]{1,2}) (?<month>{month}) (?<year>{YEAR})
+ *       example   den 31 oktober 2013 => 2013-10-31
+ *       example   den 32 oktober 2013 => none
+ *
+ * `define NAME = REGEX` names a fragment; `{NAME}` in a pattern inserts a
+ * define or the lexicon rules/lexicons/NAME.lex (see lexicon.h).  Several
+ * `pattern` lines are joined.  Patterns are PCRE2 with UTF and UCP; they
+ * run over the normalized text (normalize.h).  `example TEXT => V1 | V2`
+ * says which values of the rule's type the whole rule set finds in TEXT
+ * (`=> none`: none); for a `skip` rule, the values of every type of its
+ * overlap group.  A rule of type `skip` claims its span and produces
+ * nothing: that is how statute numbers are kept from being dnr.
+ */
+#ifndef UT_RULESET_H
+#define UT_RULESET_H
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+
+#include "extractor.h"
+#include "text/lexicon.h"
+#include "rules/prefilter.h"
+#include "utdrag.h"
+
+/* What every match of a rule contains (`anchor` lines, see scan.h).  A
+ * regex anchor is compiled into the one shared Vectorscan database; a
+ * token anchor names a token the scan stage finds by hand. */
+typedef enum ut_anchor_kind {
+    UT_ANCHOR_REGEX,   /* `anchor REGEX` */
+    UT_ANCHOR_NUMBER,  /* `anchor @number`: where a run of ASCII digits starts */
+    UT_ANCHOR_CAPITAL, /* `anchor @capital`: where a word starts with an upper-case letter */
+} ut_anchor_kind;
+
+typedef struct ut_anchor {
+    ut_anchor_kind kind;
+    char *pattern;      /* as written */
+    char *expanded;     /* as compiled (defines, lexicons, OCR forms); NULL for tokens */
+    unsigned expr;      /* index of the expression in the shared database */
+    unsigned max_width; /* longest hit in bytes (0 for a token or unbounded) */
+    unsigned min_width;
+    bool som;           /* no maximum length: Vectorscan reports the start */
+    int line;
+} ut_anchor;
+
+typedef struct ut_example {
+    char *text;
+    char **values; /* NULL-terminated; empty for "none" */
+    size_t nvalues;
+    int line;
+} ut_example;
+
+struct ut_rule {
+    char *id, *type, *file;
+    int line, priority;
+    char *normalizer_name, *args;
+    char *pattern;          /* as written (defines not expanded) */
+    char *expanded;         /* as compiled */
+    pcre2_code *code;
+    const ut_normalizer *norm;
+    const ut_extractor *ex; /* NULL for skip rules */
+    int group;
+    bool enabled;
+    bool ocr;               /* `ocr off` turns off the diacritic tolerance */
+    ut_example *examples;
+    size_t nexamples;
+    /* Cheap tests that skip the rule on a text it cannot match: the bytes
+     * a match must start with or contain (computed from the compiled
+     * pattern, see prefilter.h). */
+    ut_prefilter pre;
+    /* The declared anchors and window (scan.h): every match lies within
+     * [hit start - win_before, hit end + win_after] of a hit of one of
+     * them; with `start anchor`, every match starts where a hit starts.
+     * No anchors: the rule takes the full scan. */
+    ut_anchor *anchors;
+    size_t nanchors;
+    unsigned win_before, win_after;
+    bool has_window, start_at_anchor;
+    int window_line;
+    /* The pattern with \G made to fail, for searches that start inside a
+     * window: there PCRE2 would take the window's start for \G, where
+     * the full scan had moved on.  NULL when the pattern has no \G. */
+    pcre2_code *code_nog;
+    /* The same two compiled with PCRE2_ANCHORED, for tries at one position
+     * (a token, a resume offset): PCRE2_ANCHORED passed at match time
+     * would run the interpreter, not the JIT code. */
+    pcre2_code *code_at, *code_nog_at;
+};
+
+struct ut_ruleset {
+    ut_rule *rules;
+    size_t nrules;
+    ut_lexicon **lex;
+    size_t nlex;
+    ut_confusions *confusions; /* rules/ocr-confusions.txt, or NULL */
+    uint32_t max_pairs; /* largest capture count + 1, for match data */
+    char groups[16][32]; /* overlap group names; index = ut_cand.group */
+    int ngroups;
+    struct ut_scan_db *scan; /* the shared anchor database (scan.h); NULL: no anchors */
+    ut_engine engine;
+};
+
+/* The lexicon called `name`, or NULL. BORROWED. */
+const ut_lexicon *ut_ruleset_lexicon(const ut_ruleset *rs, const char *name);
+#endif
