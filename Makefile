@@ -70,6 +70,7 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(EXTRA_FLAGS) $(PKG_CFLAGS) $(DEFS) -c $< -o $@
 
 $(LIB_A): $(LIB_OBJ)
+	@rm -f $@
 	ar rcs $@ $^
 
 $(LIB_SO): $(LIB_OBJ)

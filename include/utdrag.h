@@ -343,14 +343,28 @@ UT_API size_t ut_doc_page_at(const ut_doc *d, size_t offset);
 
 /* ---- output ----------------------------------------------------------- */
 
-typedef enum ut_format {
-    UT_FORMAT_JSONL,
-    UT_FORMAT_JSON,
-    UT_FORMAT_CSV,
-    UT_FORMAT_HTML,   /* a self-contained review page (write_html.c) */
-    UT_FORMAT_SQLITE, /* a database updated in place (write_sqlite.c) */
-    UT_FORMAT_XLSX,   /* Excel workbook: only through ut_writer_open */
-} ut_format;
+/* The output formats are a table (src/write/formats.c), like the field
+ * types: each entry says what the format needs, and one function opens a
+ * writer for any of them by name. */
+enum {
+    UT_FORMAT_NEEDS_PATH = 1 << 0, /* written by file name, not onto a stream (xlsx, sqlite) */
+    UT_FORMAT_IN_PLACE = 1 << 1,   /* updates the file at the path in a transaction: no temp file (sqlite) */
+    UT_FORMAT_STREAMING = 1 << 2,  /* each document's records are whole when written: a pipe may flush (jsonl, csv) */
+    UT_FORMAT_EXCEL = 1 << 3,      /* takes UT_WRITE_EXCEL (csv) */
+};
+typedef struct ut_format_info {
+    const char *name;    /* "jsonl" */
+    const char *alias;   /* another name it answers to ("ndjson"), or NULL */
+    const char *summary; /* one line for a usage text */
+    const char *why_path; /* UT_FORMAT_NEEDS_PATH: why it cannot go to standard output */
+    unsigned caps;        /* UT_FORMAT_* */
+} ut_format_info;
+
+/* The formats in table order (static storage): i < ut_format_count(). */
+UT_API size_t ut_format_count(void);
+UT_API const ut_format_info *ut_format_at(size_t i);
+/* The format called `name` (or its alias); NULL if there is none. */
+UT_API const ut_format_info *ut_format_find(const char *name);
 
 enum {
     UT_WRITE_EXCEL = 1 << 0 /* CSV: UTF-8 BOM, ';' separator, CRLF */
@@ -358,33 +372,29 @@ enum {
 
 typedef struct ut_writer ut_writer;
 
-/* NEW writer onto `out` (BORROWED: the caller closes it).  Nothing is
- * written until the first document (CSV writes its header then). */
-UT_API ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags);
-/* NEW writer into the SQLite database at `path` (created if missing;
- * `path` is copied), for UT_FORMAT_SQLITE, which ut_writer_new refuses
- * (NULL, errno EINVAL): a database is updated in place, not streamed.
- * Everything goes into one transaction, committed by ut_writer_finish and
- * rolled back if a write failed; a document whose SHA-256 is already there
- * has its fields and persons replaced (schema: README, "SQLite").
- * `err` is BORROWED and must outlive the writer: it is filled when this
- * returns NULL, and again when a later ut_writer_doc/ut_writer_finish
- * fails (SQLite's reasons are not errno values). */
-UT_API ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err);
-/* NEW writer that writes the file at `path` itself (BORROWED: copied).
- * The only way to write UT_FORMAT_XLSX, which libxlsxwriter writes by
- * file name, whole, when ut_writer_finish closes the workbook (the file is
- * created or truncated then, not before).  The other formats open `path`
- * here and close it in ut_writer_finish.  NULL with errno set. */
-UT_API ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags);
+/* NEW writer of the format called `format`, the one way to open one:
+ *   - onto `out` (BORROWED: the caller closes it), with `path` NULL, for a
+ *     format without UT_FORMAT_NEEDS_PATH; nothing is written until the
+ *     first document (CSV writes its header then);
+ *   - or at `path` (copied), with `out` NULL: a stream format opens the
+ *     file here and closes it in ut_writer_finish; xlsx is written whole,
+ *     by libxlsxwriter, when ut_writer_finish closes the workbook (the file
+ *     is created or truncated then); sqlite opens the database (created if
+ *     missing) and writes everything in one transaction, committed by
+ *     ut_writer_finish and rolled back if a write failed; a document whose
+ *     SHA-256 is already there has its fields and persons replaced
+ *     (schema: README, "SQLite").
+ * `err` (may be NULL) is BORROWED and must outlive the writer: it is filled
+ * when this returns NULL, and again when a later ut_writer_doc or
+ * ut_writer_finish fails.  NULL with errno set too (EINVAL: an unknown
+ * format, a stream for a format that needs a path, a flag the format does
+ * not take). */
+UT_API ut_writer *ut_writer_create(const char *format, FILE *out, const char *path, unsigned flags, ut_error *err);
 /* Write one document's fields.  0, or -1 on a write error (errno set). */
 UT_API int ut_writer_doc(ut_writer *wr, const ut_doc *d);
 /* Finish the output (JSON closes its array; everything is flushed).
  * 0 or -1 on a write error.  Frees the writer in both cases. */
 UT_API int ut_writer_finish(ut_writer *wr);
-
-/* Parse a format name ("jsonl", "json", "csv", "html", "sqlite", "xlsx"). -1 if unknown. */
-UT_API int ut_format_parse(const char *name);
 
 /* The fixed CSV header, as a NULL-terminated list of column names. */
 UT_API const char *const *ut_csv_columns(void);

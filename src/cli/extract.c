@@ -164,20 +164,19 @@ int cmd_extract(int argc, char **argv) {
         cli_error("--records and --files-from do not go together (--records reads documents, not paths)");
         return EXIT_USAGE;
     }
-    int fmt = ut_format_parse(format);
-    if (fmt < 0) {
-        cli_error("unknown format '%s' (jsonl, json, csv, html, sqlite, xlsx)", format);
+    const ut_format_info *fi = ut_format_find(format);
+    if (!fi) {
+        char names[256] = "";
+        for (size_t i = 0; i < ut_format_count(); i++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "", ut_format_at(i)->name);
+        cli_error("unknown format '%s' (%s)", format, names);
         return EXIT_USAGE;
     }
-    if (fmt == UT_FORMAT_SQLITE && (!output || !strcmp(output, "-"))) {
-        cli_error("--format sqlite needs -o FILE (a database is updated in place; it cannot go to standard output)");
+    if ((fi->caps & UT_FORMAT_NEEDS_PATH) && (!output || !strcmp(output, "-"))) {
+        cli_error("--format %s needs -o FILE (%s)", fi->name, fi->why_path);
         return EXIT_USAGE;
     }
-    if (fmt == UT_FORMAT_XLSX && (!output || !strcmp(output, "-"))) {
-        cli_error("--format xlsx needs -o FILE (a workbook is not written to standard output)");
-        return EXIT_USAGE;
-    }
-    if ((flags & UT_WRITE_EXCEL) && fmt != UT_FORMAT_CSV) {
+    if ((flags & UT_WRITE_EXCEL) && !(fi->caps & UT_FORMAT_EXCEL)) {
         cli_error("--excel goes with --format csv");
         return EXIT_USAGE;
     }
@@ -214,10 +213,11 @@ int cmd_extract(int argc, char **argv) {
     }
 
     cli_output out = {0};
-    ut_error sqlite_err = {0}; /* the sqlite writer's reason for a failure */
-    if (fmt == UT_FORMAT_SQLITE) { /* in place, in a transaction: no temp file */
-        if (!(r.wr = ut_writer_open_sqlite(output, &sqlite_err))) {
-            cli_error("%s: %s", output, sqlite_err.text);
+    ut_error werr = {0}; /* the writer's reason for a failure (a database's is not an errno) */
+    bool in_place = fi->caps & UT_FORMAT_IN_PLACE;
+    if (in_place) { /* updated in a transaction: no temp file */
+        if (!(r.wr = ut_writer_create(fi->name, NULL, output, flags, &werr))) {
+            cli_error("%s: %s", output, werr.text);
             cli_inputs_free(&in);
             ut_ruleset_free(rs);
             return EXIT_USAGE;
@@ -226,17 +226,17 @@ int cmd_extract(int argc, char **argv) {
         cli_inputs_free(&in);
         ut_ruleset_free(rs);
         return EXIT_USAGE;
-    } else if (fmt == UT_FORMAT_XLSX) {
-        /* xlsx is written by file name: into the temp file, renamed as the rest */
-        r.wr = ut_writer_open(out.tmp_path, (ut_format)fmt, flags);
-    } else r.wr = ut_writer_new(out.fp, (ut_format)fmt, flags);
-    if (!r.wr && fmt != UT_FORMAT_SQLITE)
+    } else if (fi->caps & UT_FORMAT_NEEDS_PATH) {
+        /* written by file name: into the temp file, renamed as the rest */
+        r.wr = ut_writer_create(fi->name, NULL, out.tmp_path, flags, &werr);
+    } else r.wr = ut_writer_create(fi->name, out.fp, NULL, flags, &werr);
+    if (!r.wr && !in_place)
         cli_error("%s: cannot write: %s", output ? output : "standard output", strerror(errno));
     r.total = in.n;
     r.stream = records;
     /* a filter in a pipeline: each record's lines leave as soon as they
      * are written, not when a buffer fills (a slow stream shows progress) */
-    if (records && out.fp == stdout && (fmt == UT_FORMAT_JSONL || fmt == UT_FORMAT_CSV)) r.flush = out.fp;
+    if (records && out.fp == stdout && (fi->caps & UT_FORMAT_STREAMING)) r.flush = out.fp;
     r.progress = progress >= 0 ? progress : isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r.t0);
     if (!r.wr) r.write_ok = false;
@@ -251,14 +251,14 @@ int cmd_extract(int argc, char **argv) {
         r.write_ok = false;
         r.write_errno = errno;
     }
-    if (r.wr && !r.write_ok && fmt == UT_FORMAT_XLSX) /* no FILE for cli_output_close to see it */
+    if (r.wr && !r.write_ok && (fi->caps & UT_FORMAT_NEEDS_PATH) && !in_place) /* no FILE for cli_output_close to see it */
         cli_error("%s: write error: %s", output, strerror(r.write_errno ? r.write_errno : EIO));
     /* a failed write on stdout is reported (with its reason) by
      * cli_output_close; say it here only for failures it cannot see */
     if (!r.write_ok && !output && !ferror(stdout)) cli_error("standard output: write error");
     int rc = 0;
-    if (fmt == UT_FORMAT_SQLITE) {
-        if (!r.write_ok) cli_error("%s: %s (the database is as it was)", output, sqlite_err.text);
+    if (in_place) {
+        if (!r.write_ok) cli_error("%s: %s (the file is as it was)", output, werr.text);
     } else rc = cli_output_close(&out, r.write_ok);
     cli_inputs_free(&in);
     ut_ruleset_free(rs);

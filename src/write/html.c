@@ -410,7 +410,7 @@ static void put_page_head(FILE *out) {
     fputs(page_head_end, out);
 }
 
-int ut_write_html_doc(ut_writer *wr, const ut_doc *d) {
+static int html_doc(ut_writer *wr, const ut_doc *d) {
     FILE *out = wr->out;
     if (wr->ndocs == 0) put_page_head(out);
     size_t doc = wr->ndocs;
@@ -440,10 +440,17 @@ int ut_write_html_doc(ut_writer *wr, const ut_doc *d) {
     return 0;
 }
 
-int ut_write_html_finish(ut_writer *wr) {
+static int html_finish(ut_writer *wr, int ok) {
+    if (!ok) return -1;
     if (wr->ndocs == 0) {
         put_page_head(wr->out);
         fputs("<p class=\"none\">no documents</p>\n", wr->out);
     }
     return fputs(page_tail, wr->out) == EOF ? -1 : 0;
 }
+
+const ut_format_ops ut_html_format = {
+    .info = {.name = "html", .summary = "a review page: each document with its fields highlighted"},
+    .doc = html_doc,
+    .finish = html_finish,
+};

@@ -5,7 +5,7 @@
 
 #include "write/writer.h"
 
-int ut_write_json_doc(ut_writer *wr, const ut_doc *d) {
+static int json_doc(ut_writer *wr, const ut_doc *d) {
     json_t *doc = json_object(), *fields = json_array();
     int rc = (!doc || !fields) ? -1 : 0;
     rc |= json_object_set_new(doc, "doc", ut_json_string_lossy(ut_doc_name(d)));
@@ -31,6 +31,13 @@ int ut_write_json_doc(ut_writer *wr, const ut_doc *d) {
     return rc ? -1 : 0;
 }
 
-int ut_write_json_finish(ut_writer *wr) {
+static int json_finish(ut_writer *wr, int ok) {
+    if (!ok) return -1;
     return fputs(wr->ndocs ? "\n]\n" : "[]\n", wr->out) == EOF ? -1 : 0;
 }
+
+const ut_format_ops ut_json_format = {
+    .info = {.name = "json", .summary = "one JSON array, an object per document with its facts and fields"},
+    .doc = json_doc,
+    .finish = json_finish,
+};

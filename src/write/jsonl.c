@@ -79,7 +79,7 @@ static int put_pair(FILE *out, const ut_attr *a, int first) {
     return -1;
 }
 
-int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d) {
+static int jsonl_doc(ut_writer *wr, const ut_doc *d) {
     for (size_t i = 0; i < ut_doc_nfields(d); i++) {
         ut_attr pairs[UT_RECORD_MAX];
         size_t n = ut_record_pairs(d, ut_doc_field(d, i), 1, pairs);
@@ -109,3 +109,9 @@ int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d) {
     }
     return 0;
 }
+
+const ut_format_ops ut_jsonl_format = {
+    .info = {.name = "jsonl", .alias = "ndjson", .summary = "JSON Lines, one field a line (the default)",
+             .caps = UT_FORMAT_STREAMING},
+    .doc = jsonl_doc,
+};

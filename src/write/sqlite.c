@@ -270,20 +270,16 @@ static void roll_back_hot_journal(const char *path) {
     sqlite3_close(db);
 }
 
-ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err) {
-    ut_writer *wr = calloc(1, sizeof *wr);
+static int sqlite_open(ut_writer *wr, const char *path, ut_error *err) {
     struct ut_sqlite_out *s = calloc(1, sizeof *s);
-    if (!wr || !s || !(s->path = strdup(path))) {
-        free(wr);
-        if (s) free(s->path);
+    if (!s || !(s->path = strdup(path))) {
         free(s);
         if (err) *err = (ut_error){.line = 0};
         if (err) snprintf(err->text, sizeof err->text, "out of memory");
-        return NULL;
+        errno = ENOMEM;
+        return -1;
     }
     s->err = err;
-    wr->fmt = UT_FORMAT_SQLITE;
-    wr->sqlite = s;
     struct stat st;
     s->created = stat(path, &st) != 0 && errno == ENOENT;
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -303,10 +299,11 @@ ut_writer *ut_writer_open_sqlite(const char *path, ut_error *err) {
         int created = s->created;
         out_free(s); /* an open transaction is rolled back by the close */
         if (created) remove_created(path);
-        free(wr);
-        return NULL;
+        errno = EIO;
+        return -1;
     }
-    return wr;
+    wr->state = s;
+    return 0;
 }
 
 /* ---- one document ------------------------------------------------------ */
@@ -421,8 +418,8 @@ static int upsert_document(struct ut_sqlite_out *s, const ut_doc *d, const char 
     return rc == SQLITE_DONE ? 0 : fail_db(s);
 }
 
-int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d) {
-    struct ut_sqlite_out *s = wr->sqlite;
+static int sqlite_doc(ut_writer *wr, const ut_doc *d) {
+    struct ut_sqlite_out *s = wr->state;
     /* a file name from an old share may not be UTF-8: repaired as in JSON */
     const char *name = ut_doc_name(d);
     char *repaired = NULL;
@@ -455,8 +452,8 @@ int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d) {
     return rc ? -1 : 0;
 }
 
-int ut_write_sqlite_finish(ut_writer *wr, int ok) {
-    struct ut_sqlite_out *s = wr->sqlite;
+static int sqlite_finish(ut_writer *wr, int ok) {
+    struct ut_sqlite_out *s = wr->state;
     int rc = ok ? exec(s, "COMMIT") : -1;
     if (rc) {
         if (!s->err_set) fail(s, "write error: nothing written"); /* a failure without an SQL reason */
@@ -465,9 +462,18 @@ int ut_write_sqlite_finish(ut_writer *wr, int ok) {
     char *path = rc ? strdup(s->path) : NULL;
     int created = s->created;
     out_free(s);
-    wr->sqlite = NULL;
+    wr->state = NULL;
     if (path && created) remove_created(path);
     else if (path) roll_back_hot_journal(path);
     free(path);
     return rc;
 }
+
+const ut_format_ops ut_sqlite_format = {
+    .info = {.name = "sqlite", .summary = "an SQLite database, updated in place (needs -o)",
+             .why_path = "a database is updated in place; it cannot go to standard output",
+             .caps = UT_FORMAT_NEEDS_PATH | UT_FORMAT_IN_PLACE},
+    .open = sqlite_open,
+    .doc = sqlite_doc,
+    .finish = sqlite_finish,
+};

@@ -1,150 +1,58 @@
-/* writer.c — format dispatch and the shared record shape; see writer.h. */
+/* writer.c — a writer by format name, driving its row of the format table
+ * (formats.c); see writer.h. */
 #include "write/writer.h"
 
-#include "base/text.h"
-
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int ut_format_parse(const char *name) {
-    if (!strcmp(name, "jsonl") || !strcmp(name, "ndjson")) return UT_FORMAT_JSONL;
-    if (!strcmp(name, "json")) return UT_FORMAT_JSON;
-    if (!strcmp(name, "csv")) return UT_FORMAT_CSV;
-    if (!strcmp(name, "html")) return UT_FORMAT_HTML;
-    if (!strcmp(name, "sqlite")) return UT_FORMAT_SQLITE;
-    if (!strcmp(name, "xlsx")) return UT_FORMAT_XLSX;
-    return -1;
+#include "base/util.h"
+
+/* EINVAL with a reason in `err`, for a writer that cannot be made */
+static ut_writer *refuse(ut_error *err, const char *what, const char *fmt, const char *why) {
+    ut_seterr(err, what ? what : "", 0, "%s: %s", fmt, why);
+    errno = EINVAL;
+    return NULL;
 }
 
-ut_writer *ut_writer_new(FILE *out, ut_format fmt, unsigned flags) {
-    if (fmt == UT_FORMAT_SQLITE) { /* needs a path: ut_writer_open_sqlite */
-        errno = EINVAL;
-        return NULL;
-    }
+ut_writer *ut_writer_create(const char *format, FILE *out, const char *path, unsigned flags, ut_error *err) {
+    const ut_format_ops *ops = format ? ut_format_ops_find(format) : NULL;
+    if (!ops) return refuse(err, path, format ? format : "(null)", "unknown format");
+    if ((flags & UT_WRITE_EXCEL) && !(ops->info.caps & UT_FORMAT_EXCEL))
+        return refuse(err, path, ops->info.name, "the Excel flag is for csv");
+    if (!out == !path) return refuse(err, path, ops->info.name, "give a stream or a path, one of them");
+    if (out && (ops->info.caps & UT_FORMAT_NEEDS_PATH)) return refuse(err, NULL, ops->info.name, ops->info.why_path);
     ut_writer *wr = calloc(1, sizeof *wr);
-    if (!wr) return NULL;
-    wr->out = out;
-    wr->fmt = fmt;
-    wr->flags = flags;
-    return wr;
-}
-
-ut_writer *ut_writer_open(const char *path, ut_format fmt, unsigned flags) {
-    if (fmt == UT_FORMAT_XLSX) {
-        struct ut_xlsx *x = ut_xlsx_new(path);
-        if (!x) return NULL;
-        ut_writer *wr = ut_writer_new(NULL, fmt, flags);
-        if (!wr) ut_write_xlsx_finish(x, 1);
-        else wr->xlsx = x;
-        return wr;
-    }
-    FILE *f = fopen(path, "wb");
-    if (!f) return NULL;
-    ut_writer *wr = ut_writer_new(f, fmt, flags);
     if (!wr) {
-        fclose(f);
+        ut_seterr(err, path ? path : "", 0, "out of memory");
+        errno = ENOMEM;
         return NULL;
     }
-    wr->owns_out = 1;
+    *wr = (ut_writer){.ops = ops, .out = out, .flags = flags, .err = err};
+    if (path && ops->open) {
+        if (ops->open(wr, path, err)) {
+            int e = errno;
+            free(wr);
+            errno = e;
+            return NULL;
+        }
+    } else if (path) {
+        if (!(wr->out = fopen(path, "wb"))) {
+            int e = errno;
+            ut_seterr(err, path, 0, "%s", strerror(e));
+            free(wr);
+            errno = e;
+            return NULL;
+        }
+        wr->owns_out = 1;
+    }
     return wr;
-}
-
-char *ut_utf8_repaired(const char *s) {
-    size_t n = strlen(s);
-    char *buf = malloc(n * 3 + 1);
-    if (!buf) return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        int l = ut_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (l < 0) {
-            memcpy(buf + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            i++;
-        } else {
-            memcpy(buf + o, s + i, (size_t)l);
-            o += (size_t)l;
-            i += (size_t)l;
-        }
-    }
-    buf[o] = 0;
-    return buf;
-}
-
-json_t *ut_json_string_lossy(const char *s) {
-    size_t n = strlen(s);
-    if (ut_utf8_valid(s, n)) return json_stringn(s, n);
-    char *buf = ut_utf8_repaired(s);
-    json_t *j = buf ? json_string(buf) : NULL;
-    free(buf);
-    return j;
-}
-
-static void put_pair(ut_attr *out, size_t *n, ut_attr a) {
-    for (size_t i = 0; i < *n; i++)
-        if (!strcmp(out[i].key, a.key)) { out[i] = a; return; }
-    out[(*n)++] = a;
-}
-
-static ut_attr str_pair(const char *key, const char *s) { return (ut_attr){.key = key, .kind = UT_ATTR_STR, .s = s}; }
-static ut_attr int_pair(const char *key, size_t v) { return (ut_attr){.key = key, .kind = UT_ATTR_INT, .i = (long long)v}; }
-
-size_t ut_record_pairs(const ut_doc *d, const ut_field *f, int with_doc, ut_attr out[UT_RECORD_MAX]) {
-    size_t n = 0;
-    if (with_doc) out[n++] = str_pair("doc", ut_doc_name(d));
-    out[n++] = str_pair("type", f->type);
-    out[n++] = str_pair("value", f->value);
-    out[n++] = str_pair("text", f->text);
-    out[n++] = int_pair("start", f->start);
-    out[n++] = int_pair("end", f->end);
-    out[n++] = int_pair("line", f->line);
-    if (ut_doc_npages(d)) out[n++] = int_pair("page", ut_doc_page_at(d, f->start));
-    out[n++] = str_pair("rule", f->rule);
-    for (size_t i = 0; i < f->nattrs && i < UT_MAX_ATTRS; i++) put_pair(out, &n, f->attrs[i]);
-    if (with_doc && strcmp(ut_doc_encoding(d), "utf-8")) put_pair(out, &n, str_pair("encoding", ut_doc_encoding(d)));
-    return n;
-}
-
-static int set(json_t *o, const char *k, json_t *v) { return v ? json_object_set_new(o, k, v) : -1; }
-
-json_t *ut_record_json(const ut_doc *d, const ut_field *f, int with_doc) {
-    ut_attr pairs[UT_RECORD_MAX];
-    size_t n = ut_record_pairs(d, f, with_doc, pairs);
-    json_t *o = json_object();
-    if (!o) return NULL;
-    int rc = 0;
-    for (size_t i = 0; i < n; i++) {
-        const ut_attr *a = &pairs[i];
-        if (i == 0 && with_doc) { /* a file name may not be UTF-8 */
-            rc |= set(o, a->key, ut_json_string_lossy(a->s));
-            continue;
-        }
-        switch (a->kind) {
-        case UT_ATTR_STR: rc |= set(o, a->key, json_string(a->s)); break;
-        case UT_ATTR_INT: rc |= set(o, a->key, json_integer(a->i)); break;
-        case UT_ATTR_NUM: rc |= set(o, a->key, json_real(a->d)); break;
-        case UT_ATTR_BOOL: rc |= set(o, a->key, json_boolean(a->i)); break;
-        }
-    }
-    if (rc) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
 }
 
 int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
-    int rc;
-    switch (wr->fmt) {
-    case UT_FORMAT_JSONL: rc = ut_write_jsonl_doc(wr, d); break;
-    case UT_FORMAT_JSON: rc = ut_write_json_doc(wr, d); break;
-    case UT_FORMAT_CSV: rc = ut_write_csv_doc(wr, d); break;
-    case UT_FORMAT_HTML: rc = ut_write_html_doc(wr, d); break;
-    case UT_FORMAT_SQLITE: rc = ut_write_sqlite_doc(wr, d); break;
-    case UT_FORMAT_XLSX: rc = wr->xlsx ? ut_write_xlsx_doc(wr, d) : (errno = EINVAL, -1); break;
-    default: errno = EINVAL; rc = -1;
-    }
+    errno = 0;
+    int rc = wr->ops->doc(wr, d);
     wr->ndocs++;
     if (rc || (wr->out && ferror(wr->out))) {
         wr->failed = 1;
@@ -156,16 +64,9 @@ int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
 
 int ut_writer_finish(ut_writer *wr) {
     int rc = wr->failed ? -1 : 0;
-    if (!rc && wr->fmt == UT_FORMAT_JSON) rc = ut_write_json_finish(wr);
-    if (!rc && wr->fmt == UT_FORMAT_CSV && wr->ndocs == 0) rc = ut_write_csv_doc(wr, NULL);
-    if (!rc && wr->fmt == UT_FORMAT_HTML) rc = ut_write_html_finish(wr);
-    if (wr->fmt == UT_FORMAT_SQLITE) {
-        if (ut_write_sqlite_finish(wr, !rc)) rc = -1; /* committed, or rolled back */
-    } else {
-        if (wr->xlsx && ut_write_xlsx_finish(wr->xlsx, rc != 0)) rc = -1;
-        if (wr->out && (fflush(wr->out) || ferror(wr->out))) rc = -1;
-        if (wr->owns_out && fclose(wr->out)) rc = -1;
-    }
+    if (wr->ops->finish && wr->ops->finish(wr, !rc)) rc = -1;
+    if (wr->out && (fflush(wr->out) || ferror(wr->out))) rc = -1;
+    if (wr->owns_out && fclose(wr->out)) rc = -1;
     free(wr);
     return rc;
 }

@@ -1,12 +1,17 @@
 /*
- * writer.h — stage 6: fields out as JSON Lines, JSON, CSV or an HTML review page (internal).
+ * writer.h — the write stage: finished documents out in any format (internal).
  *
- * One file per format (write_jsonl.c, write_json.c, write_csv.c, write_html.c) behind the
- * ut_writer of utdrag.h.  All formats share one notion of a record
+ * The stage owns formatting and nothing else: it receives documents the
+ * document stage has finished (src/doc/: fields, links, roster, facts,
+ * decoded text) and writes them; no writer decodes, links or infers.
+ * One file per format (jsonl.c, json.c, csv.c, html.c, sqlite.c, xlsx.c),
+ * each a row of the table in formats.c (struct ut_format_ops below);
+ * writer.c opens a writer by format name and drives the row, so no
+ * format is a special case anywhere else (not in the CLI either).
+ * The columns come from the schema (src/doc/schema.h).  All formats share one notion of a record
  * (ut_record_json below), so a key added to a field shows up everywhere.
- * Writers only write to the FILE they were given (write_sqlite.c: to the
- * database it opened, ut_writer_open_sqlite); they never print
- * diagnostics and never exit.
+ * Writers only write to the FILE they were given, or the file at the path
+ * they were opened at; they never print diagnostics and never exit.
  */
 #ifndef UT_WRITER_H
 #define UT_WRITER_H
@@ -14,15 +19,35 @@
 
 #include "utdrag.h"
 
+/* One output format: a row of the table in formats.c.  A new format is
+ * one file here with its ut_format_ops, and one line in formats.c. */
+typedef struct ut_format_ops {
+    ut_format_info info;
+    /* Set up wr->state for the writer at `path` (UT_FORMAT_NEEDS_PATH;
+     * wr->out is NULL).  0, or -1 with errno set and `err` (may be NULL)
+     * filled, having freed what it made.  NULL: a stream format, for which
+     * the writer opens `path` itself. */
+    int (*open)(ut_writer *wr, const char *path, ut_error *err);
+    /* One document; 0 or -1. */
+    int (*doc)(ut_writer *wr, const ut_doc *d);
+    /* End the output after the last document (`ok`: nothing failed so
+     * far); frees wr->state whether it succeeds or not.  0 or -1.  NULL:
+     * nothing to end. */
+    int (*finish)(ut_writer *wr, int ok);
+} ut_format_ops;
+
+/* The table entry for `name` or its alias, NULL if none (formats.c). */
+const ut_format_ops *ut_format_ops_find(const char *name);
+
 struct ut_writer {
-    FILE *out;
-    ut_format fmt;
-    unsigned flags;
-    size_t ndocs;
+    const ut_format_ops *ops;
+    FILE *out;      /* stream formats: BORROWED, or owned when owns_out */
+    int owns_out;   /* opened at a path: closed by ut_writer_finish */
+    unsigned flags; /* UT_WRITE_* */
+    size_t ndocs;   /* documents written so far */
     int failed;
-    struct ut_sqlite_out *sqlite; /* UT_FORMAT_SQLITE only (out is NULL); write_sqlite.c */
-    int owns_out;          /* ut_writer_open: `out` is closed by finish */
-    struct ut_xlsx *xlsx;  /* UT_FORMAT_XLSX: the workbook (write_xlsx.c); `out` is NULL */
+    void *state;    /* the format's own (a database, a workbook): OWNED, freed by ops->finish */
+    ut_error *err;  /* BORROWED from the caller, may be NULL */
 };
 
 /* The record of one field of `d` as key/value pairs, in output order: doc
@@ -47,19 +72,7 @@ json_t *ut_json_string_lossy(const char *s);
  * U+FFFD.  NULL on out of memory. */
 char *ut_utf8_repaired(const char *s);
 
-int ut_write_jsonl_doc(ut_writer *wr, const ut_doc *d);
-int ut_write_json_doc(ut_writer *wr, const ut_doc *d);
-int ut_write_json_finish(ut_writer *wr);
-int ut_write_csv_doc(ut_writer *wr, const ut_doc *d);
-int ut_write_html_doc(ut_writer *wr, const ut_doc *d);
-int ut_write_html_finish(ut_writer *wr);
-int ut_write_sqlite_doc(ut_writer *wr, const ut_doc *d);
-/* Commit (ok) or roll back, close the database, free wr->sqlite. 0 or -1. */
-int ut_write_sqlite_finish(ut_writer *wr, int ok);
-/* xlsx (write_xlsx.c): NEW workbook to be written at `path` (copied), or
- * NULL with errno set; finish writes the file and frees the workbook
- * whether it succeeds or not; `failed` drops it unwritten. */
-struct ut_xlsx *ut_xlsx_new(const char *path);
-int ut_write_xlsx_doc(ut_writer *wr, const ut_doc *d);
-int ut_write_xlsx_finish(struct ut_xlsx *x, int failed);
+/* The formats' table rows (one file each in src/write/). */
+extern const ut_format_ops ut_jsonl_format, ut_json_format, ut_csv_format, ut_html_format, ut_sqlite_format,
+    ut_xlsx_format;
 #endif

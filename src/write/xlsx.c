@@ -41,6 +41,7 @@
 
 #include "doc/schema.h"
 #include "base/text.h"
+#include "base/util.h"
 #include "write/writer.h"
 
 #define MAX_COLS 64
@@ -292,7 +293,10 @@ static int writable(const char *path, const char *dir) {
     return access(dir, W_OK | X_OK);
 }
 
-struct ut_xlsx *ut_xlsx_new(const char *path) {
+static int xlsx_close(struct ut_xlsx *x, int failed);
+
+/* NEW workbook to be written at `path` (copied), or NULL with errno set. */
+static struct ut_xlsx *xlsx_new(const char *path) {
     struct ut_xlsx *x = calloc(1, sizeof *x);
     if (!x) return NULL;
     /* the row files go beside the output, not into a small /tmp */
@@ -321,7 +325,7 @@ struct ut_xlsx *ut_xlsx_new(const char *path) {
         if (open_sheet(x, &x->types[t])) goto fail;
     return x;
 fail:
-    ut_write_xlsx_finish(x, 1);
+    xlsx_close(x, 1);
     return NULL;
 }
 
@@ -390,15 +394,17 @@ static int write_document_row(struct ut_xlsx *x, const ut_doc *d) {
     return rc;
 }
 
-int ut_write_xlsx_doc(ut_writer *wr, const ut_doc *d) {
-    struct ut_xlsx *x = wr->xlsx;
+static int xlsx_doc(ut_writer *wr, const ut_doc *d) {
+    struct ut_xlsx *x = wr->state;
     if (write_document_row(x, d)) return -1;
     for (size_t i = 0; i < ut_doc_nfields(d); i++)
         if (write_field(x, d, ut_doc_field(d, i))) return -1;
     return 0;
 }
 
-int ut_write_xlsx_finish(struct ut_xlsx *x, int failed) {
+/* Write the file (unless `failed`: then it is dropped unwritten) and free
+ * the workbook either way. */
+static int xlsx_close(struct ut_xlsx *x, int failed) {
     int rc = failed ? -1 : 0;
     if (!rc && close_sheet(&x->docs)) rc = -1;
     for (size_t t = 0; t < x->ntypes && !rc; t++)
@@ -413,3 +419,29 @@ int ut_write_xlsx_finish(struct ut_xlsx *x, int failed) {
     free(x);
     return rc;
 }
+
+static int xlsx_open(ut_writer *wr, const char *path, ut_error *err) {
+    struct ut_xlsx *x = xlsx_new(path);
+    if (!x) {
+        int e = errno;
+        ut_seterr(err, path, 0, "%s", strerror(e));
+        errno = e;
+        return -1;
+    }
+    wr->state = x;
+    return 0;
+}
+
+static int xlsx_finish(ut_writer *wr, int ok) {
+    int rc = xlsx_close(wr->state, !ok);
+    wr->state = NULL;
+    return rc;
+}
+
+const ut_format_ops ut_xlsx_format = {
+    .info = {.name = "xlsx", .summary = "an Excel workbook: a sheet per field type (needs -o)",
+             .why_path = "a workbook is not written to standard output", .caps = UT_FORMAT_NEEDS_PATH},
+    .open = xlsx_open,
+    .doc = xlsx_doc,
+    .finish = xlsx_finish,
+};

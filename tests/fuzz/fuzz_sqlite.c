@@ -39,7 +39,7 @@ static const char *journal_path(void) { return fuzz_tmp_path("out.db-journal"); 
 
 static void write_run(ut_doc *const *docs, size_t n) {
     ut_error err = {.line = 0};
-    ut_writer *wr = ut_writer_open_sqlite(db_path(), &err);
+    ut_writer *wr = ut_writer_create("sqlite", NULL, db_path(), 0, &err);
     if (!wr) fprintf(stderr, "sqlite open: %s\n", err.text);
     FUZZ_CHECK(wr);
     int rc = 0;

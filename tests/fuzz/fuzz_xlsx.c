@@ -470,7 +470,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *raw, size_t raw_size) {
     fuzz_input in;
     fuzz_input_new(&in, raw, raw_size);
     if (in.n) {
-        ut_writer *wr = ut_writer_open(xlsx_path(), UT_FORMAT_XLSX, 0);
+        ut_writer *wr = ut_writer_create("xlsx", NULL, xlsx_path(), 0, NULL);
         FUZZ_CHECK(wr);
         for (size_t k = 0; k < in.n; k++) FUZZ_CHECK(ut_writer_doc(wr, in.docs[k]) == 0);
         FUZZ_CHECK(ut_writer_finish(wr) == 0);

@@ -45,7 +45,7 @@ static void is_q(const char *path, const char *sql, const char *want, const char
 }
 
 static int write_docs(const char *path, ut_doc **docs, size_t n, ut_error *err) {
-    ut_writer *wr = ut_writer_open_sqlite(path, err);
+    ut_writer *wr = ut_writer_create("sqlite", NULL, path, 0, err);
     if (!wr) return -1;
     int rc = 0;
     for (size_t i = 0; i < n; i++) rc |= ut_writer_doc(wr, docs[i]);
@@ -71,10 +71,10 @@ int main(void) {
     ut_doc *docs[2] = {ut_extract(w, "a.txt", DOC1, sizeof DOC1 - 1, &err),
                        ut_extract(w, "dir/b\xf6.txt", DOC2, sizeof DOC2 - 1, &err)};
 
-    is_int(ut_format_parse("sqlite"), UT_FORMAT_SQLITE, "format sqlite");
+    is_str(ut_format_find("sqlite") ? ut_format_find("sqlite")->name : NULL, "sqlite", "format sqlite");
     errno = 0;
-    ok(ut_writer_new(stdout, UT_FORMAT_SQLITE, 0) == NULL && errno == EINVAL,
-       "ut_writer_new refuses sqlite (it needs a path)");
+    ok(ut_writer_create("sqlite", stdout, NULL, 0, NULL) == NULL && errno == EINVAL,
+       "ut_writer_create refuses sqlite onto a stream (it needs a path)");
 
     /* the fields table is made of these: a change here is a new schema */
     static const char *const pinned[] = {"doc",   "line",   "start", "end",    "type",       "value",    "text",
@@ -113,7 +113,7 @@ int main(void) {
     /* files it must not touch */
     char *text = path_in(dir, "notes.txt");
     write_text(dir, "notes.txt", "not a database\n");
-    ok(ut_writer_open_sqlite(text, &err) == NULL, "a text file is refused");
+    ok(ut_writer_create("sqlite", NULL, text, 0, &err) == NULL, "a text file is refused");
     is_str(err.file, text, "the error names the file");
     is_str(err.text, "file is not a database", "and says why");
     char *kept = slurp(text);
@@ -125,7 +125,7 @@ int main(void) {
     sqlite3_open(other, &o);
     sqlite3_exec(o, "CREATE TABLE t (x); PRAGMA user_version = 1", NULL, NULL, NULL);
     sqlite3_close(o);
-    ok(ut_writer_open_sqlite(other, &err) == NULL && strstr(err.text, "did not write"),
+    ok(ut_writer_create("sqlite", NULL, other, 0, &err) == NULL && strstr(err.text, "did not write"),
        "another program's database is refused: %s", err.text);
     is_q(other, "SELECT count(*) FROM sqlite_master", "1", "and left as it was");
 
@@ -145,11 +145,11 @@ int main(void) {
     sqlite3_open(db, &o);
     sqlite3_exec(o, "PRAGMA user_version = 3", NULL, NULL, NULL);
     sqlite3_close(o);
-    ok(ut_writer_open_sqlite(db, &err) == NULL && strstr(err.text, "version 3"),
+    ok(ut_writer_create("sqlite", NULL, db, 0, &err) == NULL && strstr(err.text, "version 3"),
        "a database of a later schema version is refused: %s", err.text);
 
     char *missing = path_in(dir, "no/such/dir.db");
-    ok(ut_writer_open_sqlite(missing, &err) == NULL && err.text[0], "a path in a missing directory: %s", err.text);
+    ok(ut_writer_create("sqlite", NULL, missing, 0, &err) == NULL && err.text[0], "a path in a missing directory: %s", err.text);
 
     free(missing);
     free(other);

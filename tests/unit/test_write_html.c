@@ -115,7 +115,7 @@ static int check_text(const char *page, size_t doc, const ut_doc *d, const char 
 static char *render(ut_doc **docs, size_t n, size_t *len, int *rc) {
     char *buf = NULL;
     FILE *f = open_memstream(&buf, len);
-    ut_writer *wr = ut_writer_new(f, UT_FORMAT_HTML, 0);
+    ut_writer *wr = ut_writer_create("html", f, NULL, 0, NULL);
     *rc = 0;
     for (size_t i = 0; i < n; i++) *rc |= ut_writer_doc(wr, docs[i]);
     *rc |= ut_writer_finish(wr);
@@ -183,13 +183,13 @@ int main(void) {
 
     FILE *full = fopen("/dev/full", "w");
     if (full) {
-        ut_writer *wr = ut_writer_new(full, UT_FORMAT_HTML, 0);
+        ut_writer *wr = ut_writer_create("html", full, NULL, 0, NULL);
         rc = ut_writer_doc(wr, docs[0]);
         rc |= ut_writer_finish(wr);
         is_int(rc, -1, "a full disk is reported as a write error");
         fclose(full);
     }
-    is_int(ut_format_parse("html"), UT_FORMAT_HTML, "format html");
+    is_str(ut_format_find("html") ? ut_format_find("html")->name : NULL, "html", "format html");
 
     for (size_t i = 0; i < ndocs; i++) ut_doc_free(docs[i]);
     ut_worker_free(w);

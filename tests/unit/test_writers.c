@@ -5,6 +5,7 @@
  * semicolons, line breaks, tabs, control characters, leading '=' '-' '@'.
  */
 #include <csv.h>
+#include <errno.h>
 #include <jansson.h>
 
 #include "tap.h"
@@ -25,10 +26,10 @@ static ut_doc *D1, *D2, *D3; /* D3: no fields */
 static const char FORMULA_START[] = "=+-@\t\r";
 
 /* Run a writer over the documents into a NEW buffer (free()). */
-static char *render(ut_format fmt, unsigned flags, ut_doc **docs, size_t n, size_t *len, int *rc) {
+static char *render(const char *fmt, unsigned flags, ut_doc **docs, size_t n, size_t *len, int *rc) {
     char *buf = NULL;
     FILE *f = open_memstream(&buf, len);
-    ut_writer *wr = ut_writer_new(f, fmt, flags);
+    ut_writer *wr = ut_writer_create(fmt, f, NULL, flags, NULL);
     *rc = 0;
     for (size_t i = 0; i < n; i++) *rc |= ut_writer_doc(wr, docs[i]);
     *rc |= ut_writer_finish(wr);
@@ -103,7 +104,7 @@ static void check_csv(int excel) {
     ut_doc *docs[] = {D1, D2, D3};
     size_t len;
     int rc;
-    char *out = render(UT_FORMAT_CSV, excel ? UT_WRITE_EXCEL : 0, docs, 3, &len, &rc);
+    char *out = render("csv", excel ? UT_WRITE_EXCEL : 0, docs, 3, &len, &rc);
     is_int(rc, 0, "%s: written", name);
     const char *body = out;
     if (excel) {
@@ -186,7 +187,7 @@ static void check_jsonl(void) {
     ut_doc *docs[] = {D1, D3, D2};
     size_t len;
     int rc;
-    char *out = render(UT_FORMAT_JSONL, 0, docs, 3, &len, &rc);
+    char *out = render("jsonl", 0, docs, 3, &len, &rc);
     is_int(rc, 0, "jsonl: written");
     ok(len > 0 && out[len - 1] == '\n', "jsonl: ends with a line break");
     char *save = NULL;
@@ -214,7 +215,7 @@ static void check_json(void) {
     ut_doc *docs[] = {D1, D3, D2};
     size_t len;
     int rc;
-    char *out = render(UT_FORMAT_JSON, 0, docs, 3, &len, &rc);
+    char *out = render("json", 0, docs, 3, &len, &rc);
     is_int(rc, 0, "json: written");
     json_error_t je;
     json_t *root = json_loadb(out, len, 0, &je);
@@ -238,13 +239,13 @@ static void check_json(void) {
 static void check_empty_runs(void) {
     size_t len;
     int rc;
-    char *out = render(UT_FORMAT_JSON, 0, NULL, 0, &len, &rc);
+    char *out = render("json", 0, NULL, 0, &len, &rc);
     is_str(out, "[]\n", "json without documents is an empty array");
     free(out);
-    out = render(UT_FORMAT_JSONL, 0, NULL, 0, &len, &rc);
+    out = render("jsonl", 0, NULL, 0, &len, &rc);
     is_int((long long)len, 0, "jsonl without documents is empty");
     free(out);
-    out = render(UT_FORMAT_CSV, 0, NULL, 0, &len, &rc);
+    out = render("csv", 0, NULL, 0, &len, &rc);
     ok(out && strncmp(out, "\"doc\"", 5) == 0 && strstr(out, "\r\n") == out + len - 2, "csv without documents: header only");
     free(out);
 }
@@ -252,7 +253,7 @@ static void check_empty_runs(void) {
 static void check_write_error(void) {
     FILE *f = fopen("/dev/full", "w");
     if (!f) { ok(1, "# SKIP no /dev/full"); return; }
-    ut_writer *wr = ut_writer_new(f, UT_FORMAT_JSONL, 0);
+    ut_writer *wr = ut_writer_create("jsonl", f, NULL, 0, NULL);
     int rc = ut_writer_doc(wr, D1);
     rc |= ut_writer_finish(wr);
     is_int(rc, -1, "a full disk is reported as a write error");
@@ -260,11 +261,30 @@ static void check_write_error(void) {
 }
 
 static void check_format_names(void) {
-    is_int(ut_format_parse("jsonl"), UT_FORMAT_JSONL, "format jsonl");
-    is_int(ut_format_parse("ndjson"), UT_FORMAT_JSONL, "format ndjson");
-    is_int(ut_format_parse("json"), UT_FORMAT_JSON, "format json");
-    is_int(ut_format_parse("csv"), UT_FORMAT_CSV, "format csv");
-    is_int(ut_format_parse("xml"), -1, "unknown format");
+    is_str(ut_format_find("jsonl") ? ut_format_find("jsonl")->name : NULL, "jsonl", "format jsonl");
+    is_str(ut_format_find("ndjson") ? ut_format_find("ndjson")->name : NULL, "jsonl", "format ndjson");
+    is_str(ut_format_find("json") ? ut_format_find("json")->name : NULL, "json", "format json");
+    is_str(ut_format_find("csv") ? ut_format_find("csv")->name : NULL, "csv", "format csv");
+    ok(ut_format_find("xml") == NULL, "unknown format");
+    /* the table: every format once, each found by its name, each with a
+     * one-line summary; the path-only ones say why */
+    is_int((long long)ut_format_count(), 6, "six formats in the table");
+    int table_ok = 1;
+    for (size_t i = 0; i < ut_format_count(); i++) {
+        const ut_format_info *fi = ut_format_at(i);
+        table_ok &= ut_format_find(fi->name) == fi && fi->summary && *fi->summary;
+        table_ok &= !(fi->caps & UT_FORMAT_NEEDS_PATH) || (fi->why_path && *fi->why_path);
+    }
+    ok(table_ok && ut_format_at(ut_format_count()) == NULL, "every row is found by its name and explains itself");
+    ut_error werr = {0};
+    errno = 0;
+    ok(ut_writer_create("json", stdout, NULL, UT_WRITE_EXCEL, &werr) == NULL && errno == EINVAL &&
+           strstr(werr.text, "csv"),
+       "the Excel flag on json is refused: %s", werr.text);
+    errno = 0;
+    ok(ut_writer_create("nosuch", stdout, NULL, 0, &werr) == NULL && errno == EINVAL && strstr(werr.text, "unknown"),
+       "an unknown format is refused: %s", werr.text);
+    ok(ut_writer_create("jsonl", NULL, NULL, 0, NULL) == NULL && errno == EINVAL, "neither a stream nor a path: refused");
 }
 
 /* --excel guards every cell that starts like a formula, whichever column:
@@ -277,7 +297,7 @@ static void check_excel_guard(ut_worker *w) {
     for (size_t i = 0; i < N; i++) docs[i] = ut_extract(w, names[i], "Dnr KS 2021/012\n", 16, &err);
     size_t len;
     int rc;
-    char *out = render(UT_FORMAT_CSV, UT_WRITE_EXCEL, docs, N, &len, &rc);
+    char *out = render("csv", UT_WRITE_EXCEL, docs, N, &len, &rc);
     is_int(rc, 0, "formula guard: written");
     table t;
     if (is_int(parse_csv(out + 3, len - 3, ';', &t), 0, "formula guard: strict libcsv parses it")) {
