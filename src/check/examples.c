@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extractor.h"
 #include "rules/ruleset.h"
 
 static int has(char *const *v, size_t n, const char *s) {

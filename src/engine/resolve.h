@@ -16,7 +16,7 @@
  */
 #ifndef UT_RESOLVE_H
 #define UT_RESOLVE_H
-#include "extractor.h"
+#include "rules/plugin.h"
 
 /* Mark losers as dropped and sort the survivors by position.
  * 0, or -1 on out of memory. */

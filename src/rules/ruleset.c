@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine/scan.h"
 #include "base/util.h"
 
 typedef struct define {
@@ -473,7 +472,7 @@ static int compile_rule(loader *L, ut_rule *r) {
         r->ex = NULL;
         if (!r->group) r->group = group_index(rs, "number") + 1;
     } else {
-        r->ex = ut_extractor_find(r->type);
+        r->ex = L->rs->plugins.find_type(r->type);
         if (!r->ex) {
             ut_seterr(L->err, r->file, r->line, "rule '%s': unknown type '%s'", r->id, r->type);
             return -1;
@@ -488,7 +487,7 @@ static int compile_rule(loader *L, ut_rule *r) {
         if (!r->normalizer_name || !r->args) return -1;
     }
     r->norm = find_normalizer(r->ex ? r->ex->normalizers : NULL, r->normalizer_name);
-    if (!r->norm) r->norm = find_normalizer(ut_common_normalizers, r->normalizer_name);
+    if (!r->norm) r->norm = find_normalizer(L->rs->plugins.common, r->normalizer_name);
     if (!r->norm) {
         ut_seterr(L->err, r->file, r->line, "rule '%s': no normalizer '%s' for type '%s'", r->id,
                   r->normalizer_name, r->type);
@@ -558,12 +557,13 @@ static int compile_rule(loader *L, ut_rule *r) {
     return 0;
 }
 
-ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err) {
+ut_ruleset *ut_rules_parse(const char *dir, const ut_rule_plugins *plugins, ut_error *err) {
     ut_error dummy;
     if (!err) err = &dummy;
     memset(err, 0, sizeof *err);
     ut_ruleset *rs = calloc(1, sizeof *rs);
     if (!rs) { ut_seterr(err, dir, 0, "out of memory"); return NULL; }
+    rs->plugins = *plugins;
     loader L = {.rs = rs, .err = err};
     size_t n;
     char *lexdir = path_join(dir, "lexicons");
@@ -611,7 +611,6 @@ ut_ruleset *ut_ruleset_load(const char *dir, ut_error *err) {
     free_list(files);
     for (size_t i = 0; i < rs->nrules; i++)
         if (compile_rule(&L, &rs->rules[i])) goto fail;
-    if (ut_scan_db_build(rs, err)) goto fail;
     for (size_t i = 0; i < L.ndefs; i++) {
         free(L.defs[i].name); free(L.defs[i].regex); free(L.defs[i].file);
     }
@@ -627,11 +626,11 @@ fail:
     }
     free(L.defs);
     free(lexdir);
-    ut_ruleset_free(rs);
+    ut_rules_free(rs);
     return NULL;
 }
 
-void ut_ruleset_free(ut_ruleset *rs) {
+void ut_rules_free(ut_ruleset *rs) {
     if (!rs) return;
     for (size_t i = 0; i < rs->nrules; i++) {
         ut_rule *r = &rs->rules[i];
@@ -655,7 +654,6 @@ void ut_ruleset_free(ut_ruleset *rs) {
         free(r->examples);
     }
     free(rs->rules);
-    ut_scan_db_free(rs->scan);
     for (size_t i = 0; i < rs->nlex; i++) ut_lexicon_free(rs->lex[i]);
     ut_confusions_free(rs->confusions);
     free(rs->lex);
@@ -671,7 +669,7 @@ int ut_ruleset_select_types(ut_ruleset *rs, const char *types, ut_error *err) {
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         t = ut_trim(t);
         ntypes++;
-        if (!ut_extractor_find(t)) {
+        if (!rs->plugins.find_type(t)) {
             ut_seterr(err, "", 0, "unknown field type '%s'", t);
             free(copy);
             return -1;

@@ -29,7 +29,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 
-#include "extractor.h"
+#include "rules/plugin.h"
 #include "text/lexicon.h"
 #include "rules/prefilter.h"
 #include "utdrag.h"
@@ -98,6 +98,14 @@ struct ut_rule {
     pcre2_code *code_at, *code_nog_at;
 };
 
+/* Where a rule's type and normalizer are looked up: the registry of
+ * field types (extractors/), handed in by whoever loads the rules
+ * (engine/load.c), so that this stage does not call the one above it. */
+typedef struct ut_rule_plugins {
+    const ut_extractor *(*find_type)(const char *type); /* NULL: not a known type */
+    const ut_normalizer *common;                      /* any type may use these; {NULL}-terminated */
+} ut_rule_plugins;
+
 struct ut_ruleset {
     ut_rule *rules;
     size_t nrules;
@@ -107,9 +115,18 @@ struct ut_ruleset {
     uint32_t max_pairs; /* largest capture count + 1, for match data */
     char groups[16][32]; /* overlap group names; index = ut_cand.group */
     int ngroups;
-    struct ut_scan_db *scan; /* the shared anchor database (scan.h); NULL: no anchors */
+    struct ut_scan_db *scan; /* the shared anchor database (engine/scan.h, built and freed
+                              * by engine/load.c); NULL: no anchors */
     ut_engine engine;
+    ut_rule_plugins plugins;
 };
+
+/* Parse and compile the rule files and lexicons of `dir` (the rules half
+ * of ut_ruleset_load, which adds the anchor database): NEW rule set, or
+ * NULL with err (file:line of a faulty rule line).  Free with
+ * ut_rules_free, which frees everything but `scan`. */
+ut_ruleset *ut_rules_parse(const char *dir, const ut_rule_plugins *plugins, ut_error *err);
+void ut_rules_free(ut_ruleset *rs);
 
 /* The lexicon called `name`, or NULL. BORROWED. */
 const ut_lexicon *ut_ruleset_lexicon(const ut_ruleset *rs, const char *name);

@@ -1,9 +1,11 @@
-/* cand.c — building a candidate field (the ut_cand_* half of extractor.h).
+/* cand.c — building a candidate field (the ut_cand_* half of plugin.h).
  * All strings go into the document's arena, so a candidate owns nothing. */
 #include <stdio.h>
 #include <string.h>
 
-#include "extractor.h"
+#include <stdlib.h>
+
+#include "rules/plugin.h"
 
 static int vformat(ut_cand *c, const char **dst, const char *fmt, va_list ap) {
     va_list ap2;
@@ -102,3 +104,17 @@ void ut_cand_span(ut_cand *c, size_t start, size_t end) {
 }
 
 const ut_attr *ut_cand_attr(const ut_cand *c, const char *key) { return ut_field_attr(&c->f, key); }
+
+ut_cand *ut_docbuild_push(ut_docbuild *db) {
+    if (db->n == db->cap) {
+        size_t cap = db->cap ? db->cap * 2 : 64;
+        ut_cand *c = realloc(db->c, cap * sizeof *c);
+        if (!c) return NULL;
+        db->c = c;
+        db->cap = cap;
+    }
+    ut_cand *c = &db->c[db->n++];
+    memset(c, 0, sizeof *c);
+    c->arena = db->arena;
+    return c;
+}
