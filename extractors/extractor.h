@@ -7,7 +7,7 @@
  * pass over its own fields of the whole document after overlaps are
  * resolved (to link mentions, fill a year from a heading...).  Facts about
  * the document as a whole are not an extractor's: the document stage
- * (src/document.h) makes them.
+ * (src/doc/document.h) makes them.
  * It is registered by one line in extractors/registry.c.  The patterns
  * themselves live in the rule files of rules/, never here.
  *
@@ -33,7 +33,7 @@ const ut_extractor *const *ut_extractors(void);
 /* Add a field type after the built-in ones (a plug-in, a test's toy type):
  * `e` is BORROWED and must outlive the library's use of it.  Call it before
  * loading a rule set or opening a writer, from one thread.  0, or -1 when
- * the type is already known or UT_MAX_TYPES (schema.h) are registered. */
+ * the type is already known or UT_MAX_TYPES (below) are registered. */
 int ut_extractor_register(const ut_extractor *e);
 /* Incremented by every ut_extractor_register (the schema rebuilds then). */
 unsigned ut_extractor_generation(void);

@@ -5,7 +5,7 @@
  * `const ut_extractor ut_ex_newtype` (its normalizers, its typed keys, an
  * optional document pass), add it below, and put its rules in
  * rules/NEWTYPE.rules.  Nothing else changes: the writers' columns come
- * from the keys declared here (src/schema.c).
+ * from the keys declared here (src/doc/schema.c).
  * Order matters for document passes, which run top to bottom, and is the
  * order of the xlsx sheets and of new CSV columns.
  */

@@ -120,7 +120,7 @@ UT_API long ut_ruleset_prove_examples(const ut_ruleset *rs, void (*report)(const
  * static storage, valid until the next ut_extractor_register). */
 UT_API const char *const *ut_field_types(void);
 
-/* ---- the record schema (src/schema.c) -------------------------------- */
+/* ---- the record schema (src/doc/schema.c) -------------------------------- */
 
 /* What a key holds.  NUMBER is a JSON number: an integer where the value is
  * whole, else a real (a figure's `number`); INTEGER is always whole. */
@@ -176,7 +176,7 @@ typedef struct ut_schema {
     size_t ntypes;
     const ut_key *common;        /* keys any type may have (extractors/common.c) */
     size_t ncommon;
-    const ut_key *facts;         /* document facts (src/document.c): kind, from, ... */
+    const ut_key *facts;         /* document facts (src/doc/document.c): kind, from, ... */
     size_t nfacts;
 } ut_schema;
 

@@ -1,6 +1,10 @@
 /*
  * util.h — small helpers shared by the core: file reading, string
  * handling and error filling.  Nothing here knows about rules or fields.
+ *
+ * Stage base/ (src/README.md): what every stage may use and which uses
+ * no stage — this file, UTF-8 text with its offset map (text.h) and the
+ * arena that owns a document's strings (arena.h).
  */
 #ifndef UT_UTIL_H
 #define UT_UTIL_H

@@ -2,6 +2,9 @@
  * document.h — the document stage: from the resolved fields of one
  * document to its document record (internal).
  *
+ * Stage doc/ (src/README.md) is the only place that makes document facts;
+ * it also holds the record schema (schema.h), derived from the registry.
+ *
  *   resolved candidates → links (each field type's document pass, in
  *   registry order) → facts (document_facts.c) → [offsets mapped back,
  *   in extract.c] → the document's date and its persons roster

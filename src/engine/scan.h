@@ -2,6 +2,11 @@
  * scan.h — stage 3a: ONE pass over the text for the anchors of all rules,
  * and the windows in which each rule's regex is then tried (match.c).
  *
+ * Stage engine/ (src/README.md) owns running the rules on one document:
+ * the anchor database (built at load, load.c), the one scan, the windowed
+ * PCRE2 tries (match.c), chunks across threads (chunk.c) and overlap
+ * resolution (resolve.c).  Its output is the resolved candidates.
+ *
  * Why: a rule set of ~90 PCRE2 patterns, each a full scan of the text,
  * costs ~90 scans per document.  Instead every rule declares in its rule
  * file what each of its matches contains and how far a match may reach

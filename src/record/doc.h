@@ -2,6 +2,10 @@
  * doc.h — struct ut_doc, the document record, and the hooks of readers
  * other than plain text (internal).
  *
+ * Stage record/ (src/README.md): the record model itself, below every
+ * stage that fills it (pipeline, document stage) or reads it (writers,
+ * scoring); it calls nothing but base/.
+ *
  * A ut_doc is what the pipeline hands the writers: the document's fields
  * and everything known about it as a whole, made once by the document
  * stage (document.h): its facts, its date, its persons roster, its

@@ -1,6 +1,11 @@
 /*
  * ruleset.h — the loaded, compiled rule set (internal view).
  *
+ * Stage rules/ (src/README.md) owns the rule set as data: the rule files
+ * parsed, their patterns expanded and compiled, the examples, and the
+ * contract with the field types (plugin.h: match view, candidates).  It
+ * runs nothing on documents; the engine (src/engine/) does.
+ *
  * A rule file `rules/NAME.rules` is plain text a journalist can read:
  *
  *     # Dates written the Swedish way: "31 oktober 2013".

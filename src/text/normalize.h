@@ -1,6 +1,10 @@
 /*
  * normalize.h — stage 2: the normalized view that rules match against.
  *
+ * Stage text/ (src/README.md) owns the text the rules see: this view,
+ * folding (fold.c), the OCR confusion table (confusions.h) and the word
+ * lists rules and normalizers compare with (lexicon.h).
+ *
  * Rules are written for clean text; real files have no-break spaces, soft
  * hyphens, decomposed å (a + U+030A), typographic dashes and quotes, CRLF.
  * This stage rewrites those into one canonical form:

@@ -136,7 +136,7 @@ static void free_rows(csv_rows *r) {
 }
 
 /* What a CSV cell must hold for a value (Excel guards formula starters,
- * and a leading tab or CR, as write_csv.c does). */
+ * and a leading tab or CR, as src/write/csv.c does). */
 static int same_cell(const char *cell, const char *v, int excel) {
     if (!v) v = "";
     if (excel && *v && strchr("=+-@\t\r", v[0])) return cell[0] == '\'' && !strcmp(cell + 1, v);

@@ -1,5 +1,5 @@
 /*
- * test_sqlite.c — the SQLite writer (write_sqlite.c) through the public
+ * test_sqlite.c — the SQLite writer (src/write/sqlite.c) through the public
  * API, read back with SQLite itself: the schema and its version, typed
  * columns (a dnr's number keeps its leading zero, a figure's stays a
  * number), a rerun replacing rather than duplicating, and files it must

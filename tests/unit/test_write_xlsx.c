@@ -1,5 +1,5 @@
 /*
- * test_write_xlsx.c — ut_writer_open, the writer that writes a file by
+ * test_write_xlsx.c — ut_writer_create at a path, the writer that writes a file by
  * name (the only way to xlsx): the file appears, whole, at finish; a path
  * that cannot be written fails (at open or at finish, never silently); a
  * FILE-based xlsx writer is refused; the other formats through a path
