@@ -5,7 +5,7 @@
  * The documents are those of fuzz_docs_new (fuzz_util.h: every line of the
  * input a field, then the default rules' typed fields; a name that need
  * not be UTF-8), after fuzz_input_new (a mark makes lines longer than a
- * cell holds).  Both go into one workbook, written by ut_writer_open to a
+ * cell holds).  Both go into one workbook, written by ut_writer_create at a path to a
  * file in the harness's temp directory.
  *
  * The file must be a whole zip: it starts with "PK", its end record and
