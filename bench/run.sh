@@ -76,6 +76,12 @@ fi
 python3 "$here/measure.py" --bin "$bin" --out "$out" --runs "$runs" \
     --corpus "$corpus" --reps "$reps"
 
+# per-stage cost (ms and ms/MB) on the slice, -j1: read, decode, normalize,
+# scan, confirm, resolve, document, write (`utdrag extract --timings`)
+echo
+echo "per stage, -j1, $(du -m "$out/slice.txt" | cut -f1) MB slice, JSON Lines to /dev/null:"
+"$bin" extract -j1 --no-progress --timings "$out/slice.txt" 2>&1 >/dev/null | sed -n 's/^timings: //p' | tr ';' '\n' | sed 's/^ */  /'
+
 # the most expensive rules of the default rule set (the one `utdrag` finds
 # next to its binary, or $UTDRAG_RULES)
 cost="$repo/${BUILD:-build}/bench/rule_cost"

@@ -338,6 +338,23 @@ UT_API ut_doc *ut_extract_pdf(ut_worker *w, const char *name, const void *bytes,
 
 /* Pages of a document read from a PDF; 0 for text input. */
 UT_API size_t ut_doc_npages(const ut_doc *d);
+
+/* Where one document's time went, by stage of the pipeline (for `make
+ * bench` and `utdrag extract --timings`): milliseconds of wall time; a
+ * document matched in chunks on several threads sums its chunks' scans,
+ * and its confirm time is the matching stage's wall time less that. */
+typedef enum ut_stage {
+    UT_STAGE_DECODE,
+    UT_STAGE_NORMALIZE,
+    UT_STAGE_SCAN,    /* the shared anchor pass (Vectorscan) */
+    UT_STAGE_CONFIRM, /* the rules' PCRE2 tries and their normalizers */
+    UT_STAGE_RESOLVE,
+    UT_STAGE_DOCUMENT, /* links, facts, offsets mapped back */
+    UT_STAGE_COUNT
+} ut_stage;
+/* "decode", "normalize", ... (static); NULL past the last. */
+UT_API const char *ut_stage_name(ut_stage s);
+UT_API double ut_doc_stage_ms(const ut_doc *d, ut_stage s);
 /* The 1-based page holding byte `offset` of ut_doc_bytes; 0 for text input. */
 UT_API size_t ut_doc_page_at(const ut_doc *d, size_t offset);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/text.h"
 
@@ -113,3 +114,9 @@ char *ut_next_line(char *buf, char **save) {
 }
 
 bool ut_utf8_ok(const char *s) { return ut_utf8_valid(s, strlen(s)); }
+
+double ut_now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}

@@ -38,6 +38,8 @@ char *ut_trim(char *s);
 /* strtok_r on '\n' that keeps empty lines. */
 char *ut_next_line(char *buf, char **save);
 bool ut_utf8_ok(const char *s);
+/* A monotonic clock in milliseconds, for stage timings. */
+double ut_now_ms(void);
 void ut_seterr(ut_error *err, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 #endif

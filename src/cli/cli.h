@@ -8,6 +8,7 @@
  */
 #ifndef UT_CLI_H
 #define UT_CLI_H
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -40,6 +41,8 @@ void cli_inputs_free(cli_inputs *in);
 /* Read a whole input ("-" = stdin).  NEW buffer, or NULL with *error set
  * to a NEW message naming the input (never printed here: workers call it). */
 char *cli_read_input(const char *path, size_t *len, char **error);
+/* Microseconds spent in cli_read_input, summed over threads (--timings). */
+extern _Atomic long long cli_read_us;
 
 /* Extract one input read by cli_read_input: a PDF (by its "%PDF-" magic
  * or a .pdf name) through ut_extract_pdf, anything else as text.  A NEW

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -185,6 +186,8 @@ static char *fail(char **error, const char *path, const char *what) {
     return NULL;
 }
 
+_Atomic long long cli_read_us;
+
 char *cli_read_input(const char *path, size_t *len, char **error) {
     *error = NULL;
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -195,7 +198,11 @@ char *cli_read_input(const char *path, size_t *len, char **error) {
         return fail(error, path, "is a directory");
     }
     int e = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     char *buf = ut_read_document(f, len, &e);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    cli_read_us += (long long)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000;
     if (f != stdin) fclose(f);
     else clearerr(stdin);
     if (!buf) return fail(error, path, strerror(e));

@@ -26,6 +26,8 @@ static const char extract_usage[] =
     "      --shard K/N       take only every N-th input (record), starting at the K-th (1-based)\n"
     "      --progress        progress on stderr (default: when stderr is a terminal)\n"
     "      --no-progress     never show progress\n"
+    "      --timings         at the end, the time of each stage (read, decode, normalize,\n"
+    "                        scan, confirm, resolve, document, write) on standard error\n"
     "      --engine NAME     scan (default: one pass over the rules' anchors) or reference\n"
     "                        (every rule a full scan; the same output, slower)\n";
 
@@ -40,7 +42,23 @@ typedef struct run {
     size_t total, done;
     double bytes;
     struct timespec t0;
+    bool timings;                    /* --timings */
+    double stage_ms[UT_STAGE_COUNT]; /* summed over the documents */
+    double write_ms;
 } run;
+
+/* --timings: where the time went, per stage, in ms and ms per MB of input
+ * (one line on standard error; read is the time spent reading files,
+ * summed over the threads that read them). */
+static void show_timings(const run *r) {
+    double mb = r->bytes / 1e6, total = (double)cli_read_us / 1e3 + r->write_ms;
+    for (int s = 0; s < UT_STAGE_COUNT; s++) total += r->stage_ms[s];
+    fprintf(stderr, "timings: %.3f MB, %.1f ms in stages", mb, total);
+    fprintf(stderr, "; read %.1f ms (%.2f ms/MB)", (double)cli_read_us / 1e3, mb > 0 ? (double)cli_read_us / 1e3 / mb : 0);
+    for (int s = 0; s < UT_STAGE_COUNT; s++)
+        fprintf(stderr, "; %s %.1f ms (%.2f ms/MB)", ut_stage_name((ut_stage)s), r->stage_ms[s], mb > 0 ? r->stage_ms[s] / mb : 0);
+    fprintf(stderr, "; write %.1f ms (%.2f ms/MB)\n", r->write_ms, mb > 0 ? r->write_ms / mb : 0);
+}
 
 static double seconds_since(const struct timespec *t0) {
     struct timespec t;
@@ -74,10 +92,14 @@ static int consume(size_t index, pool_result *res, void *ud) {
         size_t len;
         ut_doc_bytes(res->doc, &len);
         r->bytes += (double)len;
+        for (int s = 0; s < UT_STAGE_COUNT; s++) r->stage_ms[s] += ut_doc_stage_ms(res->doc, (ut_stage)s);
+        struct timespec w0;
+        clock_gettime(CLOCK_MONOTONIC, &w0);
         if (r->write_ok && (ut_writer_doc(r->wr, res->doc) || (r->flush && fflush(r->flush)))) {
             r->write_ok = false;
             r->write_errno = errno;
         }
+        r->write_ms += seconds_since(&w0) * 1e3;
         ut_doc_free(res->doc);
     }
     r->done++;
@@ -106,7 +128,7 @@ static int parse_shard(const char *s, size_t *k, size_t *n) {
 }
 
 int cmd_extract(int argc, char **argv) {
-    enum { OPT_EXCEL = 256, OPT_RULES, OPT_FILES_FROM, OPT_SHARD, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_RECORDS, OPT_ENGINE };
+    enum { OPT_EXCEL = 256, OPT_RULES, OPT_FILES_FROM, OPT_SHARD, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_RECORDS, OPT_ENGINE, OPT_TIMINGS };
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'},      {"output", required_argument, 0, 'o'},
         {"excel", no_argument, 0, OPT_EXCEL},       {"types", required_argument, 0, 't'},
@@ -116,12 +138,13 @@ int cmd_extract(int argc, char **argv) {
         {"progress", no_argument, 0, OPT_PROGRESS}, {"no-progress", no_argument, 0, OPT_NO_PROGRESS},
         {"records", no_argument, 0, OPT_RECORDS},   {"help", no_argument, 0, 'h'},
         {"engine", required_argument, 0, OPT_ENGINE},
+        {"timings", no_argument, 0, OPT_TIMINGS},
         {0, 0, 0, 0},
     };
     const char *format = "jsonl", *output = NULL, *types = NULL, *rules = NULL, *files_from = NULL;
     unsigned flags = 0;
     int jobs = pool_default_threads(), progress = -1, c;
-    bool nul = false, records = false;
+    bool nul = false, records = false, timings = false;
     int engine = -1;
     size_t shard_k = 1, shard_n = 1;
     optind = 1;
@@ -150,6 +173,7 @@ int cmd_extract(int argc, char **argv) {
         case OPT_PROGRESS: progress = 1; break;
         case OPT_NO_PROGRESS: progress = 0; break;
         case OPT_RECORDS: records = true; break;
+        case OPT_TIMINGS: timings = true; break;
         case OPT_ENGINE:
             if ((engine = cli_engine_parse(optarg)) < 0) {
                 cli_error("--engine takes scan or reference");
@@ -233,6 +257,7 @@ int cmd_extract(int argc, char **argv) {
     if (!r.wr && !in_place)
         cli_error("%s: cannot write: %s", output ? output : "standard output", strerror(errno));
     r.total = in.n;
+    r.timings = timings;
     r.stream = records;
     /* a filter in a pipeline: each record's lines leave as soon as they
      * are written, not when a buffer fills (a slow stream shows progress) */
@@ -247,7 +272,12 @@ int cmd_extract(int argc, char **argv) {
         if (r.progress) show_progress(&r, true);
         cli_records_free(&recs);
     }
-    if (r.wr && ut_writer_finish(r.wr) && r.write_ok) {
+    struct timespec f0;
+    clock_gettime(CLOCK_MONOTONIC, &f0);
+    int finish_failed = r.wr && ut_writer_finish(r.wr);
+    r.write_ms += seconds_since(&f0) * 1e3;
+    if (r.timings) show_timings(&r);
+    if (finish_failed && r.write_ok) {
         r.write_ok = false;
         r.write_errno = errno;
     }

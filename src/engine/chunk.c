@@ -181,6 +181,7 @@ static int group_by_rule(const ut_ruleset *rs, chunk *c, grouped *g) {
 static int merge(size_t nrules, chunk *ch, size_t nch, const grouped *g, ut_docbuild *db) {
     size_t total = 0;
     for (size_t k = 0; k < nch; k++) total += ch[k].db.n;
+    for (size_t k = 0; k < nch; k++) db->scan_ms += ch[k].db.scan_ms;
     ut_cand **acc = malloc((total ? total : 1) * sizeof *acc);
     if (!acc) return -1;
     int rc = 0;

@@ -166,7 +166,9 @@ int ut_match_all_rules(const ut_ruleset *rs, ut_scratch *s, ut_docbuild *db, cha
     ut_bytecheck_init(&seen, db->norm->s, db->norm->len);
     /* the one pass over all anchors; if it cannot run (out of memory, a
      * text over 4 GB), every rule takes the full scan: same output */
+    double t0 = ut_now_ms();
     bool scan = rs->engine == UT_ENGINE_SCAN && rs->scan && !ut_scan_run(rs, &s->hits, db->norm->s, db->norm->len);
+    db->scan_ms += ut_now_ms() - t0;
     for (size_t i = 0; i < rs->nrules; i++) {
         const ut_rule *r = &rs->rules[i];
         if (!r->enabled || !ut_prefilter_may_match(&r->pre, &seen)) continue;

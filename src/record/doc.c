@@ -88,3 +88,10 @@ void ut_doc_text_span(const ut_doc *d, const ut_field *f, size_t *start, size_t 
     *start = char_boundary(&d->text, ut_text_index(&d->text, f->start));
     *end = char_boundary(&d->text, ut_text_index(&d->text, f->end));
 }
+
+const char *ut_stage_name(ut_stage s) {
+    static const char *const names[UT_STAGE_COUNT] = {"decode", "normalize", "scan", "confirm", "resolve", "document"};
+    return (unsigned)s < UT_STAGE_COUNT ? names[s] : NULL;
+}
+
+double ut_doc_stage_ms(const ut_doc *d, ut_stage s) { return (unsigned)s < UT_STAGE_COUNT ? d->stage_ms[s] : 0; }

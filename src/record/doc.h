@@ -40,6 +40,7 @@ struct ut_doc {
     size_t npersons;
     size_t *page_start; /* NULL for text input */
     size_t npages;
+    double stage_ms[UT_STAGE_COUNT]; /* ut_doc_stage_ms: filled by the pipeline */
     ut_arena arena;
 };
 

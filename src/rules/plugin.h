@@ -53,6 +53,7 @@ typedef struct ut_docbuild {
     size_t n, cap;
     const ut_text *norm;  /* the normalized text the rules matched */
     ut_arena *arena;
+    double scan_ms;       /* time in the anchor pass, for ut_doc_stage_ms */
 } ut_docbuild;
 
 typedef struct ut_normalizer {
