@@ -16,7 +16,7 @@ _utdrag() {
     case "${COMP_WORDS[1]}" in
         extract)
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=($(compgen -W "--format --output --excel --types --rules --jobs --files-from --null --records --shard --progress --no-progress --help" -- "$cur"))
+                COMPREPLY=($(compgen -W "--format --output --excel --types --rules --jobs --files-from --null --records --shard --progress --no-progress --timings --engine --help" -- "$cur"))
             else
                 COMPREPLY=($(compgen -f -- "$cur"))
             fi ;;
