@@ -51,13 +51,21 @@ typedef struct run {
  * (one line on standard error; read is the time spent reading files,
  * summed over the threads that read them). */
 static void show_timings(const run *r) {
-    double mb = r->bytes / 1e6, total = (double)cli_read_us / 1e3 + r->write_ms;
-    for (int s = 0; s < UT_STAGE_COUNT; s++) total += r->stage_ms[s];
+    /* read, the library's stages, write: in pipeline order */
+    const char *name[UT_STAGE_COUNT + 2] = {"read"};
+    double ms[UT_STAGE_COUNT + 2] = {(double)cli_read_us / 1e3};
+    for (int s = 0; s < UT_STAGE_COUNT; s++) {
+        name[s + 1] = ut_stage_name((ut_stage)s);
+        ms[s + 1] = r->stage_ms[s];
+    }
+    name[UT_STAGE_COUNT + 1] = "write";
+    ms[UT_STAGE_COUNT + 1] = r->write_ms;
+    double mb = r->bytes / 1e6, total = 0;
+    for (int i = 0; i < UT_STAGE_COUNT + 2; i++) total += ms[i];
     fprintf(stderr, "timings: %.3f MB, %.1f ms in stages", mb, total);
-    fprintf(stderr, "; read %.1f ms (%.2f ms/MB)", (double)cli_read_us / 1e3, mb > 0 ? (double)cli_read_us / 1e3 / mb : 0);
-    for (int s = 0; s < UT_STAGE_COUNT; s++)
-        fprintf(stderr, "; %s %.1f ms (%.2f ms/MB)", ut_stage_name((ut_stage)s), r->stage_ms[s], mb > 0 ? r->stage_ms[s] / mb : 0);
-    fprintf(stderr, "; write %.1f ms (%.2f ms/MB)\n", r->write_ms, mb > 0 ? r->write_ms / mb : 0);
+    for (int i = 0; i < UT_STAGE_COUNT + 2; i++)
+        fprintf(stderr, "; %s %.1f ms (%.2f ms/MB)", name[i], ms[i], mb > 0 ? ms[i] / mb : 0);
+    fputc('\n', stderr);
 }
 
 static double seconds_since(const struct timespec *t0) {

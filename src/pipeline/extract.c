@@ -80,6 +80,13 @@ static size_t line_at(const ut_text *decoded, size_t orig, size_t *pos, size_t *
 }
 
 /* The pipeline, with the matching stage on workers[0..nw) (chunk.h). */
+/* Milliseconds since *t, which moves on to now: one stage's time. */
+static double lap(double *t) {
+    double now = ut_now_ms(), ms = now - *t;
+    *t = now;
+    return ms;
+}
+
 static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *name, const void *bytes, size_t len,
                            ut_error *err) {
     ut_worker *w = workers[0];
@@ -97,22 +104,18 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     d->len = len;
 
     ut_text decoded = {0}, norm = {0};
-    double t = ut_now_ms(), t1;
+    double t = ut_now_ms();
     if (ut_decode(d->bytes, len, &decoded, &d->encoding, err)) {
         snprintf(err->file, sizeof err->file, "%s", d->name);
         ut_doc_free(d);
         return NULL;
     }
-    t1 = ut_now_ms();
-    d->stage_ms[UT_STAGE_DECODE] = t1 - t;
-    t = t1;
+    d->stage_ms[UT_STAGE_DECODE] = lap(&t);
     if (ut_normalize(&decoded, ut_ruleset_lexicon(w->rs, "hyphen_keep"), &norm)) {
         ut_text_release(&decoded);
         goto oom;
     }
-    t1 = ut_now_ms();
-    d->stage_ms[UT_STAGE_NORMALIZE] = t1 - t;
-    t = t1;
+    d->stage_ms[UT_STAGE_NORMALIZE] = lap(&t);
     ut_docbuild db = {.norm = &norm, .arena = &d->arena};
     int rc;
     if (nw > 1) {
@@ -120,14 +123,11 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
         for (size_t i = 0; i < nw; i++) scratch[i] = &workers[i]->scratch;
         rc = ut_match_split(w->rs, scratch, nw, &db, &d->warnings, 0, NULL);
     } else rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
-    t1 = ut_now_ms();
+    double matching = lap(&t);
     d->stage_ms[UT_STAGE_SCAN] = db.scan_ms;
-    d->stage_ms[UT_STAGE_CONFIRM] = t1 - t > db.scan_ms ? t1 - t - db.scan_ms : 0;
-    t = t1;
+    d->stage_ms[UT_STAGE_CONFIRM] = matching > db.scan_ms ? matching - db.scan_ms : 0;
     if (!rc) rc = ut_resolve(&db);
-    t1 = ut_now_ms();
-    d->stage_ms[UT_STAGE_RESOLVE] = t1 - t;
-    t = t1;
+    d->stage_ms[UT_STAGE_RESOLVE] = lap(&t);
     if (!rc) rc = ut_document_link(&db);
     if (!rc) rc = ut_document_facts(&db, w->rs, d);
     if (!rc && db.n) {
@@ -149,7 +149,7 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     ut_text_release(&norm);
     d->text = decoded; /* the document keeps it (doc.h) */
     if (!rc) rc = ut_document_finish(d);
-    d->stage_ms[UT_STAGE_DOCUMENT] = ut_now_ms() - t;
+    d->stage_ms[UT_STAGE_DOCUMENT] = lap(&t);
     if (rc) goto oom;
     return d;
 oom:

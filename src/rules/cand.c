@@ -1,9 +1,8 @@
 /* cand.c — building a candidate field (the ut_cand_* half of plugin.h).
  * All strings go into the document's arena, so a candidate owns nothing. */
 #include <stdio.h>
-#include <string.h>
-
 #include <stdlib.h>
+#include <string.h>
 
 #include "rules/plugin.h"
 

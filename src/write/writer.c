@@ -30,24 +30,16 @@ ut_writer *ut_writer_create(const char *format, FILE *out, const char *path, uns
         return NULL;
     }
     *wr = (ut_writer){.ops = ops, .out = out, .flags = flags, .err = err};
-    if (path && ops->open) {
-        if (ops->open(wr, path, err)) {
-            int e = errno;
-            free(wr);
-            errno = e;
-            return NULL;
-        }
-    } else if (path) {
-        if (!(wr->out = fopen(path, "wb"))) {
-            int e = errno;
-            ut_seterr(err, path, 0, "%s", strerror(e));
-            free(wr);
-            errno = e;
-            return NULL;
-        }
-        wr->owns_out = 1;
+    if (!path) return wr;
+    if (ops->open ? ops->open(wr, path, err) == 0 : (wr->out = fopen(path, "wb")) != NULL) {
+        wr->owns_out = !ops->open;
+        return wr;
     }
-    return wr;
+    int e = errno;
+    if (!ops->open) ut_seterr(err, path, 0, "%s", strerror(e)); /* a format's open says its own reason */
+    free(wr);
+    errno = e;
+    return NULL;
 }
 
 int ut_writer_doc(ut_writer *wr, const ut_doc *d) {
