@@ -102,7 +102,7 @@ UT_API long ut_ruleset_check_examples(const ut_ruleset *rs,
  * `len` bytes of the normalized text), with the window that would cover
  * it.  Number of misses, or -1 with err (undecodable, out of memory). */
 typedef struct ut_anchor_miss {
-    const char *rule, *file; /* the rule, and where its window is declared */
+    const char *rule, *file; /* the rule, and where the window of its nearest anchor is declared */
     int line;
     const char *doc;
     size_t start, end; /* in the normalized text */

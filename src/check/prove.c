@@ -28,10 +28,13 @@ typedef struct prover {
     long misses;
 } prover;
 
-/* The smallest window (before + after) of one of r's hits that would
- * let a match start at ms, searched among hits ending within 4000 bytes. */
-static void suggest(const ut_rule *r, const ut_scan_hits *h, size_t ms, size_t me, unsigned *before, unsigned *after) {
+/* The anchor of r and the smallest window (before + after) of one of its
+ * hits that would let a match start at ms, searched among hits ending
+ * within 4000 bytes; NULL when no hit is that near. */
+static const ut_anchor *suggest(const ut_rule *r, const ut_scan_hits *h, size_t ms, size_t me, unsigned *before,
+                                unsigned *after) {
     size_t best = (size_t)-1;
+    const ut_anchor *near = NULL;
     *before = *after = 0;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
@@ -41,11 +44,13 @@ static void suggest(const ut_rule *r, const ut_scan_hits *h, size_t ms, size_t m
             size_t b = hs > ms ? hs - ms : 0, f = ms > e ? ms - e : 0;
             if (b + f < best) {
                 best = b + f;
+                near = a;
                 *before = (unsigned)b;
                 *after = (unsigned)f;
             }
         }
     }
+    return near;
 }
 
 static void observe(void *ud, const ut_rule *r, size_t ms, size_t me, bool at_resume) {
@@ -55,11 +60,16 @@ static void observe(void *ud, const ut_rule *r, size_t ms, size_t me, bool at_re
     if (ut_scan_covers(r, p->hits, ms)) return;
     p->misses++;
     if (!p->report) return;
-    ut_anchor_miss m = {.rule = r->id, .file = r->file, .line = r->has_window ? r->window_line : r->line,
-                        .doc = p->doc, .start = ms, .end = me, .text = p->norm->s + ms, .len = me - ms};
-    suggest(r, p->hits, ms, me, &m.need_before, &m.need_after);
-    m.need_before = m.need_before > r->win_before ? m.need_before : r->win_before;
-    m.need_after = m.need_after > r->win_after ? m.need_after : r->win_after;
+    ut_anchor_miss m = {.rule = r->id, .file = r->file, .doc = p->doc, .start = ms, .end = me,
+                        .text = p->norm->s + ms, .len = me - ms};
+    /* the line of the declaration to widen: the nearest anchor's */
+    const ut_anchor *a = suggest(r, p->hits, ms, me, &m.need_before, &m.need_after);
+    if (!a) a = &r->anchors[0];
+    m.line = a->window_line;
+    if (!a->start) {
+        m.need_before = m.need_before > a->before ? m.need_before : a->before;
+        m.need_after = m.need_after > a->after ? m.need_after : a->after;
+    }
     p->report(&m, p->ud);
 }
 

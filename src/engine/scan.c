@@ -28,10 +28,10 @@ void ut_scan_db_free(ut_scan_db *db) {
     free(db);
 }
 
-/* Anchors with the same expanded regex share one expression. */
-static long find_expr(char **exprs, unsigned n, const char *x) {
+/* Anchors with the same expanded regex and flags share one expression. */
+static long find_expr(char **exprs, const unsigned *flags, unsigned n, const char *x, unsigned fl) {
     for (unsigned i = 0; i < n; i++)
-        if (!strcmp(exprs[i], x)) return i;
+        if (flags[i] == fl && !strcmp(exprs[i], x)) return i;
     return -1;
 }
 
@@ -61,29 +61,32 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
         for (size_t k = 0; k < r->nanchors; k++) {
             ut_anchor *a = &r->anchors[k];
             if (a->kind != UT_ANCHOR_REGEX) continue;
-            long e = find_expr(exprs, n, a->expanded);
             unsigned fl = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_ALLOWEMPTY;
+            hs_expr_info_t *info = NULL;
+            hs_compile_error_t *ce = NULL;
+            if (hs_expression_info(a->expanded, fl, &info, &ce) != HS_SUCCESS) {
+                ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' is not a simple pattern: %s", r->id,
+                          a->pattern, ce ? ce->message : "refused");
+                hs_free_compile_error(ce);
+                goto fail;
+            }
+            bool unbounded = info->max_width == UINT_MAX || info->max_width > 1000;
+            bool empty = info->min_width == 0;
+            a->min_width = info->min_width;
+            a->max_width = unbounded ? 0 : info->max_width;
+            /* the start is reported when it cannot be computed from the end:
+             * no maximum length, or an anchor declared `start anchor` whose
+             * length varies (its tries are at the exact start) */
+            a->som = unbounded || (a->start && a->min_width != a->max_width);
+            free(info);
+            if (empty) {
+                ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' can match the empty string", r->id,
+                          a->pattern);
+                goto fail;
+            }
+            if (a->som) fl |= HS_FLAG_SOM_LEFTMOST;
+            long e = find_expr(exprs, flags, n, a->expanded, fl);
             if (e < 0) {
-                hs_expr_info_t *info = NULL;
-                hs_compile_error_t *ce = NULL;
-                if (hs_expression_info(a->expanded, fl, &info, &ce) != HS_SUCCESS) {
-                    ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' is not a simple pattern: %s", r->id,
-                              a->pattern, ce ? ce->message : "refused");
-                    hs_free_compile_error(ce);
-                    goto fail;
-                }
-                bool unbounded = info->max_width == UINT_MAX || info->max_width > 1000;
-                bool empty = info->min_width == 0;
-                a->min_width = info->min_width;
-                a->max_width = unbounded ? 0 : info->max_width;
-                a->som = unbounded;
-                free(info);
-                if (empty) {
-                    ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' can match the empty string", r->id,
-                              a->pattern);
-                    goto fail;
-                }
-                if (unbounded) fl |= HS_FLAG_SOM_LEFTMOST;
                 sd->max_width[n] = a->max_width;
                 sd->som[n] = a->som;
                 sd->any_som |= a->som;
@@ -91,24 +94,8 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
                 flags[n] = fl;
                 ids[n] = n;
                 e = n++;
-            } else {
-                for (size_t j = 0; j <= i; j++) /* the widths of the first anchor with this regex */
-                    for (size_t m = 0; m < rs->rules[j].nanchors; m++) {
-                        const ut_anchor *b = &rs->rules[j].anchors[m];
-                        if (b->kind == UT_ANCHOR_REGEX && b != a && b->expr == (unsigned)e && b->min_width) {
-                            a->min_width = b->min_width;
-                            a->max_width = b->max_width;
-                            a->som = b->som;
-                        }
-                    }
             }
             a->expr = (unsigned)e;
-            if (r->start_at_anchor && !a->som && a->min_width != a->max_width) {
-                ut_seterr(err, r->file, a->line,
-                          "rule '%s': 'start anchor' needs anchors of one length ('%s' is %u to %u bytes)", r->id,
-                          a->pattern, a->min_width, a->max_width);
-                goto fail;
-            }
         }
     }
     sd->nexpr = n;
@@ -296,15 +283,15 @@ static int cmp_window(const void *a, const void *b) {
 }
 
 /* The start range of one hit of anchor a. */
-static ut_window hit_window(const ut_rule *r, ut_hit hit, size_t len) {
+static ut_window hit_window(const ut_anchor *a, ut_hit hit, size_t len) {
     size_t hs = hit.from, end = hit.end;
     ut_window w;
-    if (r->start_at_anchor) {
-        w.lo = w.hi = hs; /* fixed width (checked at load), or a token (width 0) */
+    if (a->start) {
+        w.lo = w.hi = hs; /* the exact start (reported, or of a fixed width), or a token (width 0) */
         return w;
     }
-    w.lo = hs > r->win_before ? hs - r->win_before : 0;
-    w.hi = end + r->win_after < len ? end + r->win_after : len;
+    w.lo = hs > a->before ? hs - a->before : 0;
+    w.hi = end + a->after < len ? end + a->after : len;
     return w;
 }
 
@@ -329,7 +316,7 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
         som |= a->som;
-        for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) w[n++] = hit_window(r, h->pos[i], len);
+        for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) w[n++] = hit_window(a, h->pos[i], len);
     }
     /* one anchor of known width gives windows already in order (its hits are) */
     if (r->nanchors > 1 || som) qsort(w, n, sizeof *w, cmp_window);
@@ -351,8 +338,7 @@ bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
         if (a->som) { /* starts are not in order: look at every hit */
             for (size_t i = lo; i < hi; i++) {
                 ut_hit x = h->pos[i];
-                if (r->start_at_anchor ? x.from == ms
-                                       : ms + r->win_before >= x.from && ms <= x.end + r->win_after)
+                if (a->start ? x.from == ms : ms + a->before >= x.from && ms <= x.end + a->after)
                     return true;
             }
             continue;
@@ -361,8 +347,8 @@ bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
          * >= from.  start anchor: the hit ends at ms + width; else the
          * start must be in [end - max_width - before, end + after], i.e.
          * the end in [ms - after, ms + max_width + before] */
-        size_t from = r->start_at_anchor ? ms + a->max_width : ms > r->win_after ? ms - r->win_after : 0;
-        size_t to = r->start_at_anchor ? from : ms + a->max_width + r->win_before;
+        size_t from = a->start ? ms + a->max_width : ms > a->after ? ms - a->after : 0;
+        size_t to = a->start ? from : ms + a->max_width + a->before;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
             if (h->pos[mid].end < from) lo = mid + 1;

@@ -17,8 +17,12 @@
  *     window   -40 +0               where a match may start: at most 40
  *                                   bytes before the hit's start, at
  *                                   most 0 after its end
- *     start    anchor               (instead of or with window) every
- *                                   match starts where a hit starts
+ *     start    anchor               (instead of window) every match
+ *                                   starts where a hit starts
+ *
+ * A `window` or `start` line declares every anchor above it not yet
+ * declared, so each anchor has its own window (ut_anchor.before/after/
+ * start) and a rule may mix exact starts with searched windows.
  *
  * The regex anchors of all rules are compiled into one Vectorscan
  * database (block mode; a hit of a bounded anchor starts at most

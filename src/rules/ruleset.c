@@ -24,9 +24,21 @@ typedef struct loader {
     ut_error *err;
 } loader;
 
+/* rs->lex is sorted by name at load (cmp_lexicon), so that a normalizer's
+ * look-up by name, once or more per match, is a binary search. */
+static int cmp_lexicon(const void *a, const void *b) {
+    return strcmp(ut_lexicon_name(*(ut_lexicon *const *)a), ut_lexicon_name(*(ut_lexicon *const *)b));
+}
+
 const ut_lexicon *ut_ruleset_lexicon(const ut_ruleset *rs, const char *name) {
-    for (size_t i = 0; i < rs->nlex; i++)
-        if (!strcmp(ut_lexicon_name(rs->lex[i]), name)) return rs->lex[i];
+    size_t lo = 0, hi = rs->nlex;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(ut_lexicon_name(rs->lex[mid]), name);
+        if (!c) return rs->lex[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
 }
 
@@ -171,15 +183,13 @@ static int check_rule_complete(const ut_rule *r, ut_error *err) {
     if (!r) return 0;
     if (!r->type) { ut_seterr(err, r->file, r->line, "rule '%s' has no 'type'", r->id); return -1; }
     if (!r->pattern) { ut_seterr(err, r->file, r->line, "rule '%s' has no 'pattern'", r->id); return -1; }
-    if (r->nanchors && !r->has_window && !r->start_at_anchor) {
-        ut_seterr(err, r->file, r->anchors[0].line,
-                  "rule '%s' has an anchor but no 'window -BEFORE +AFTER' (or 'start anchor')", r->id);
-        return -1;
-    }
-    if ((r->has_window || r->start_at_anchor) && !r->nanchors) {
-        ut_seterr(err, r->file, r->window_line, "rule '%s' has a window but no 'anchor'", r->id);
-        return -1;
-    }
+    for (size_t k = 0; k < r->nanchors; k++)
+        if (!r->anchors[k].window_line) {
+            ut_seterr(err, r->file, r->anchors[k].line,
+                      "rule '%s': anchor '%s' has no 'window -BEFORE +AFTER' (or 'start anchor') after it", r->id,
+                      r->anchors[k].pattern);
+            return -1;
+        }
     return 0;
 }
 
@@ -202,6 +212,28 @@ static int parse_anchor(ut_rule *r, const char *rest, int line, const char *file
     return 0;
 }
 
+/* A `window` or `start anchor` line declares every anchor above it that
+ * has no declaration yet; a line with none to declare is an error. */
+static int declare_anchors(ut_rule *r, unsigned before, unsigned after, bool start, int line, const char *file,
+                           ut_error *err) {
+    size_t n = 0;
+    for (size_t k = 0; k < r->nanchors; k++) {
+        ut_anchor *a = &r->anchors[k];
+        if (a->window_line) continue;
+        a->before = before;
+        a->after = after;
+        a->start = start;
+        a->window_line = line;
+        n++;
+    }
+    if (!n) {
+        ut_seterr(err, file, line, "rule '%s': '%s' with no new 'anchor' above it", r->id,
+                  start ? "start anchor" : "window");
+        return -1;
+    }
+    return 0;
+}
+
 /* `window -BEFORE +AFTER`, in bytes of the normalized text. */
 static int parse_window(ut_rule *r, const char *rest, int line, const char *file, ut_error *err) {
     char *end;
@@ -214,11 +246,7 @@ static int parse_window(ut_rule *r, const char *rest, int line, const char *file
         ut_seterr(err, file, line, "write 'window -BEFORE +AFTER' (bytes, e.g. 'window -40 +60')");
         return -1;
     }
-    r->win_before = (unsigned)before;
-    r->win_after = (unsigned)after;
-    r->has_window = true;
-    r->window_line = line;
-    return 0;
+    return declare_anchors(r, (unsigned)before, (unsigned)after, false, line, file, err);
 }
 
 static int parse_file(loader *L, const char *path) {
@@ -315,7 +343,7 @@ static int parse_file(loader *L, const char *path) {
                 ut_seterr(L->err, path, lineno, "start takes 'anchor' (every match starts where an anchor hit starts)");
                 goto out;
             }
-            cur->start_at_anchor = true;
+            if (declare_anchors(cur, 0, 0, true, lineno, path, L->err)) goto out;
         } else if (!strcmp(key, "ocr")) {
             if (strcmp(rest, "on") && strcmp(rest, "off")) {
                 ut_seterr(L->err, path, lineno, "ocr takes 'on' or 'off'");
@@ -581,6 +609,7 @@ ut_ruleset *ut_rules_parse(const char *dir, const ut_rule_plugins *plugins, ut_e
     }
     free_list(lexfiles);
     lexfiles = NULL;
+    if (rs->nlex) qsort(rs->lex, rs->nlex, sizeof *rs->lex, cmp_lexicon);
     char *cfpath = path_join(dir, "ocr-confusions.txt");
     if (cfpath && access(cfpath, F_OK) == 0 && !(rs->confusions = ut_confusions_load(cfpath, err))) {
         free(cfpath);
@@ -690,7 +719,10 @@ size_t ut_ruleset_count(const ut_ruleset *rs) { return rs->nrules; }
 
 void ut_ruleset_rule_info(const ut_ruleset *rs, size_t i, ut_rule_info *out) {
     const ut_rule *r = &rs->rules[i];
-    const char *path = !r->nanchors ? "full scan" : r->start_at_anchor ? "token" : "anchor";
+    /* token: every anchor says where a match starts; anchor: some window is searched */
+    bool all_start = true;
+    for (size_t k = 0; k < r->nanchors; k++) all_start &= r->anchors[k].start;
+    const char *path = !r->nanchors ? "full scan" : all_start ? "token" : "anchor";
     *out = (ut_rule_info){r->id, r->type, r->normalizer_name, r->file, r->line, r->priority, (int)r->nexamples, path};
 }
 

@@ -55,8 +55,16 @@ typedef struct ut_anchor {
     unsigned expr;      /* index of the expression in the shared database */
     unsigned max_width; /* longest hit in bytes (0 for a token or unbounded) */
     unsigned min_width;
-    bool som;           /* no maximum length: Vectorscan reports the start */
+    bool som;           /* Vectorscan reports the start (no maximum length, or `start anchor` of varying length) */
     int line;
+    /* Where a match may start relative to a hit of this anchor (scan.h):
+     * in [hit start - before, hit end + after], or exactly at the hit's
+     * start with `start anchor`.  Set by the first `window` or `start`
+     * line after the anchor, which declares every anchor above it that
+     * has none yet: one rule may have anchors of both kinds. */
+    unsigned before, after;
+    bool start;
+    int window_line;    /* the line that declared it (0: not yet) */
 } ut_anchor;
 
 typedef struct ut_example {
@@ -84,15 +92,11 @@ struct ut_rule {
      * a match must start with or contain (computed from the compiled
      * pattern, see prefilter.h). */
     ut_prefilter pre;
-    /* The declared anchors and window (scan.h): every match lies within
-     * [hit start - win_before, hit end + win_after] of a hit of one of
-     * them; with `start anchor`, every match starts where a hit starts.
-     * No anchors: the rule takes the full scan. */
+    /* The declared anchors, each with its window (scan.h): every match
+     * starts within the window of a hit of one of them.  No anchors: the
+     * rule takes the full scan. */
     ut_anchor *anchors;
     size_t nanchors;
-    unsigned win_before, win_after;
-    bool has_window, start_at_anchor;
-    int window_line;
     /* The pattern with \G made to fail, for searches that start inside a
      * window: there PCRE2 would take the window's start for \G, where
      * the full scan had moved on.  NULL when the pattern has no \G. */

@@ -1,6 +1,7 @@
 /* confusions.c — the OCR confusion table; see confusions.h. */
 #include "text/confusions.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
@@ -33,6 +34,12 @@ struct ut_confusions {
     size_t nk;
     multi *m;
     size_t nm;
+    /* For the skeleton's inner loop, filled once after loading: the class
+     * of every ASCII letter (lower-cased), and which bytes can start a
+     * multi-letter reading (either case), so that a character is mapped
+     * without scanning the tables. */
+    uint32_t ascii_class_cp[128];
+    bool multi_first[256];
 };
 
 void ut_confusions_free(ut_confusions *cf) {
@@ -109,6 +116,15 @@ static int build_classes(ut_confusions *cf) {
     return 0;
 }
 
+static void index_for_skeleton(ut_confusions *cf) {
+    for (uint32_t b = 0; b < 128; b++) cf->ascii_class_cp[b] = class_of(cf, lower_cp(b));
+    for (size_t k = 0; k < cf->nm; k++) {
+        unsigned char f = (unsigned char)cf->m[k].from[0];
+        cf->multi_first[f] = true; /* compared with strncasecmp: ASCII letters in either case */
+        if (f < 0x80) cf->multi_first[(unsigned char)tolower(f)] = cf->multi_first[(unsigned char)toupper(f)] = true;
+    }
+}
+
 char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n) {
     char *out = malloc(n * 4 + 1);
     if (!out) return NULL;
@@ -119,9 +135,17 @@ char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n) {
             i++;
             continue;
         }
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && cf && !cf->multi_first[b]) { /* the common case: one ASCII byte */
+            uint32_t cp = cf->ascii_class_cp[b];
+            if (cp < 0x80) out[o++] = (char)cp;
+            else o += (size_t)ut_utf8_encode(cp, out + o);
+            i++;
+            continue;
+        }
         uint32_t cp = 0;
         size_t l = 0;
-        for (size_t k = 0; cf && k < cf->nm && !l; k++) {
+        for (size_t k = 0; cf && cf->multi_first[b] && k < cf->nm && !l; k++) {
             size_t fl = strlen(cf->m[k].from);
             if (fl <= n - i && !strncasecmp(s + i, cf->m[k].from, fl)) {
                 cp = cf->m[k].to;
@@ -193,6 +217,7 @@ ut_confusions *ut_confusions_load(const char *path, ut_error *err) {
     }
     free(buf);
     if (build_classes(cf)) goto oom_late;
+    index_for_skeleton(cf);
     return cf;
 oom_late:
     ut_seterr(err, path, 0, "out of memory");

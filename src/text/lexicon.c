@@ -1,6 +1,7 @@
 /* lexicon.c — word lists; see lexicon.h. */
 #include "text/lexicon.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,29 @@ static char *fold_key(const char *s, size_t n, bool case_sensitive) {
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
     if (r < 0) return NULL;
     return (char *)out;
+}
+
+/* fold_key without utf8proc or an allocation, for the words nearly all
+ * look-ups are: ASCII and the Latin-1 letters (å ä ö é ü ...), whose case
+ * folding is one letter for one of the same length and which compose with
+ * nothing (a combining mark is outside this range, so a word holding one
+ * takes utf8proc).  False, s unchanged, for any other character. */
+static bool fold_latin1_in_place(char *s, size_t n) {
+    unsigned char *u = (unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] >= 0x80 && !(u[i] == 0xC3 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80 && u[i + 1] != 0x9F &&
+                              u[i + 1] != 0x97))
+            return false; /* U+00C0..U+00FF are C3 80..C3 BF; ß (C3 9F) folds to "ss", × (C3 97) is no letter */
+        if (u[i] == 0xC3) i++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] < 0x80) u[i] = (unsigned char)tolower(u[i]);
+        else if (u[i] == 0xC3) {
+            i++;
+            if (u[i] >= 0x80 && u[i] <= 0x9E) u[i] += 0x20; /* À..Þ -> à..þ */
+        }
+    }
+    return true;
 }
 
 static uint64_t hash(const char *s) {
@@ -176,9 +200,15 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
     }
     while (o && tmp[o - 1] == ' ') o--;
     tmp[o] = 0;
-    char *key = fold_key(tmp, o, lx->case_sensitive);
-    if (tmp != stackbuf) free(tmp);
-    if (!key) return NULL;
+    char *key;
+    if (lx->case_sensitive || fold_latin1_in_place(tmp, o)) {
+        key = tmp;
+    } else {
+        key = fold_key(tmp, o, lx->case_sensitive);
+        if (tmp != stackbuf) free(tmp);
+        tmp = NULL;
+        if (!key) return NULL;
+    }
     const char *res = NULL;
     size_t h = hash(key) & (lx->nslots - 1);
     while (lx->slots[h]) {
@@ -186,7 +216,7 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
         if (!strcmp(e->key, key)) { res = e->value; break; }
         h = (h + 1) & (lx->nslots - 1);
     }
-    free(key);
+    if (key != stackbuf) free(key); /* tmp (malloc'ed) or the folded key */
     return res;
 }
 

@@ -10,6 +10,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <utf8proc.h>
 
 static ut_lexicon *lex_from(const char *name, const char *text, char **dir) {
     *dir = scratch_dir();
@@ -189,8 +190,56 @@ static void test_ocr(void) {
     scratch_free(dir);
 }
 
+/* Look-ups of ASCII and Latin-1 words fold without utf8proc (lexicon.c):
+ * for every lower-case (or caseless) letter of U+0041..U+00FF, a word
+ * holding it or its capital must find the entry whose key utf8proc folded
+ * at load, as a word with any other character does (ß folds to "ss", ÿ's
+ * capital is outside Latin-1: those take utf8proc). */
+static int is_letter(int cp) {
+    return utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU && utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO;
+}
+
+static void test_fold_fast_path(void) {
+    char *text = NULL, *dir;
+    size_t n = 0;
+    FILE *f = open_memstream(&text, &n);
+    int letters = 0;
+    for (int cp = 0x41; cp <= 0xFF; cp++)
+        if (is_letter(cp) && utf8proc_tolower(cp) == cp) {
+            unsigned char c[5] = {0};
+            utf8proc_encode_char(cp, c);
+            fprintf(f, "q%sq = U+%04X\n", c, cp);
+            letters++;
+        }
+    fclose(f);
+    ut_lexicon *lx = lex_from("letters", text, &dir);
+    int found = 0, tried = 0;
+    for (int cp = 0x41; lx && cp <= 0xFF; cp++) {
+        if (!is_letter(cp) || utf8proc_tolower(cp) != cp) continue;
+        int forms[2] = {cp, utf8proc_toupper(cp)};
+        char want[16];
+        snprintf(want, sizeof want, "U+%04X", cp);
+        for (int k = 0; k < 2; k++) {
+            unsigned char c[5] = {0}, w[16];
+            utf8proc_encode_char(forms[k], c);
+            snprintf((char *)w, sizeof w, "Q%sQ", c);
+            const char *v = get(lx, (const char *)w);
+            tried++;
+            if (v && !strcmp(v, want)) found++;
+            else diag("%s -> %s (want %s)", w, v ? v : "nothing", want);
+        }
+    }
+    ok(letters > 50 && found == tried, "every Latin-1 letter, in both cases, folds as utf8proc folds (%d/%d, %d letters)",
+       found, tried, letters);
+    ok(lx && get(lx, "qSSq") && !strcmp(get(lx, "qSSq"), "U+00DF"), "\"SS\" finds the entry for ß (full case folding)");
+    ut_lexicon_free(lx);
+    free(text);
+    scratch_free(dir);
+}
+
 int main(void) {
     test_lookup();
+    test_fold_fast_path();
     test_case_sensitive();
     test_regex();
     test_prefix_tree();

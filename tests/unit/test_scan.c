@@ -37,7 +37,16 @@ static const char *RULES =
     "rule t.after\n  type figure\n"
     "  anchor    @number\n"
     "  start     anchor\n"
-    "  pattern   (?<=ö )[0-9]+(?= kr)\n";
+    "  pattern   (?<=ö )[0-9]+(?= kr)\n"
+    /* anchors with windows of their own: a bare amount starts at its
+     * number, one with a word before it is found in the window before
+     * `mkr` (the number alone would start too late) */
+    "rule t.mixed\n  type figure\n"
+    "  anchor    @number\n"
+    "  start     anchor\n"
+    "  anchor    mkr\n"
+    "  window    -16 +0\n"
+    "  pattern   (?:(?:cirka|ungefär) )?[0-9]+ mkr\n";
 
 /* "type start end value" of every field, one line each: NEW string */
 static char *fields_of(ut_ruleset *rs, ut_engine engine, const char *text) {
@@ -191,13 +200,21 @@ int main(void) {
      * before every window's byte start, two matches touching */
     const char *text = "2021-04-28 står först; ÄRENDE  2020/17 och ärende 2019/5ärende 2018/3; "
                        "åäöåäö 2021-04-292021-04-30 för ö 250 kr och ö 7 kr; ååååååå 2017/4 (12 bytes back "
-                       "is inside an å); sist 1999-12-31";
+                       "is inside an å); cirka 12 mkr, 7 mkr och ungefär 300 mkr; sist 1999-12-31";
     check_windows(rs, text);
     char *scan = fields_of(rs, UT_ENGINE_SCAN, text), *ref = fields_of(rs, UT_ENGINE_REFERENCE, text);
     is_str(scan, ref, "scan engine = reference engine, field for field");
     ok(scan && strstr(scan, "date 0 10 2021-04-28\n") && strstr(scan, "1999-12-31\n"),
        "the matches at the very start and end are found");
     ok(scan && strstr(scan, "dnr ") && strstr(scan, "figure "), "dnr before its anchor and figure after ö found");
+    ok(scan && strstr(scan, "cirka 12 mkr") && strstr(scan, " 7 mkr") && strstr(scan, "ungefär 300 mkr"),
+       "per-anchor windows: the matches with a word before the number start at the word");
+    ut_rule_info info = {0};
+    for (size_t i = 0; i < ut_ruleset_count(rs); i++) {
+        ut_ruleset_rule_info(rs, i, &info);
+        if (!strcmp(info.id, "t.mixed")) break;
+    }
+    is_str(info.path, "anchor", "a rule with one windowed anchor is listed on the anchor path");
     free(scan);
     free(ref);
 
