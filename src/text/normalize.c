@@ -46,8 +46,11 @@ typedef struct outbuf {
 
 static int reserve(outbuf *o, size_t extra) {
     if (o->len + extra + 1 <= o->cap) return 0;
-    size_t cap = o->cap ? o->cap : 256;
-    while (cap < o->len + extra + 1) cap *= 2;
+    /* the first call asks for the whole text: exactly that, not the next
+     * power of two (up to twice the text); later growth (NFC, ligatures
+     * longer than their input) by half again */
+    size_t cap = o->cap ? o->cap + o->cap / 2 : 0;
+    if (cap < o->len + extra + 1) cap = o->len + extra + 1;
     char *s = realloc(o->s, cap);
     if (!s) return -1;
     o->s = s;
