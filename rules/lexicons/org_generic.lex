@@ -4,6 +4,8 @@ skolenheten
 förskoleenheten
 öppenheten
 enheten
+kliniken
+delegationen
 regelverket
 nätverket
 tillsynsmyndigheten
