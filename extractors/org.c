@@ -265,6 +265,29 @@ static bool short_form_match(const char *sh, size_t sn, const char *lng, size_t 
     return true;
 }
 
+static bool ends_with_word(const char *s, size_t n, const char *suffix) {
+    size_t k = strlen(suffix);
+    return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+/* The letters of `abbr` in the one word w[0..n), in order, the first
+ * starting it: "KS" in "Kommunstyrelsen".  A statute ("-lagen",
+ * "-förordningen", "-balken", "-direktivet") is no body. */
+static bool compound_abbr_match(const char *abbr, size_t an, const char *w, size_t n) {
+    static const char *const statute[] = {"lagen", "förordningen", "balken", "direktivet", "konventionen", NULL};
+    for (size_t i = 0; statute[i]; i++)
+        if (ends_with_word(w, n, statute[i])) return false;
+    size_t a = 0, i = 0, k1, k2;
+    if (fold_cp(w, n, &k1) != fold_cp(abbr, an, &k2)) return false;
+    a += k2, i += k1;
+    while (a < an && i < n) {
+        utf8proc_int32_t want = fold_cp(abbr + a, an - a, &k2);
+        if (fold_cp(w + i, n - i, &k1) == want) a += k2;
+        i += k1;
+    }
+    return a == an;
+}
+
 static bool is_upper_at(const char *s, size_t n) {
     utf8proc_int32_t cp;
     return utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) > 0 && utf8proc_isupper(cp);
@@ -313,6 +336,20 @@ static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
     size_t before = ms - 1; /* end of the word before " (" */
     if (all_caps(inner, in_n)) {
         if (ut_match_lex(m, "party", inner, in_n)) return 0;
+        /* one compound and the letters of its parts: "Kommunstyrelsen (KS)",
+         * "Utbildningsnämnden (UBN)"; not a statute ("Personuppgiftslagen
+         * (PUL)" names a law, not a body) */
+        size_t w1 = word_back(s, before);
+        if (w1 < before && before - w1 >= 8 && is_upper_at(s + w1, before - w1) && in_n <= 4 &&
+            compound_abbr_match(inner, in_n, s + w1, before - w1)) {
+            char *lng = collapse(c->arena, s + w1, before - w1);
+            if (!lng) return -1;
+            ut_cand_span(c, w1, me);
+            if (!(lng = recase(c->arena, lng, !has_lower(lng)))) return -1;
+            if (!(lng = mend_head(m, c->arena, lng))) return -1;
+            c->f.value = lng;
+            return 1;
+        }
         /* the shortest run of words before it whose initials it is */
         size_t start = before;
         for (int words = 0; words < 8; words++) {
@@ -322,7 +359,7 @@ static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
             char *lng = collapse(c->arena, s + start, before - start);
             if (!lng) return -1;
             if (is_upper_at(lng, strlen(lng)) && initials_match(inner, in_n, lng, strlen(lng))) {
-                if (!strchr(lng, ' ')) return 0; /* one word: a compound is not spelled out */
+                if (!strchr(lng, ' ')) return 0; /* one word: a compound's initials are one letter */
                 ut_cand_span(c, start, me);
                 if (!(lng = recase(c->arena, lng, !has_lower(lng)))) return -1;
                 c->f.value = lng;
@@ -345,7 +382,21 @@ static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
     return ut_cand_value_n(c, s + w, before - w) ? -1 : 1;
 }
 
+/* `org.abbr_mention`: a bare abbreviation ("KS beslutade"), tentative:
+ * the link pass keeps it only when the document introduced it with its
+ * name ("Kommunstyrelsen (KS)"), and then gives it the name. */
+static int norm_org_abbr_mention(const ut_match *m, ut_cand *c) {
+    size_t n;
+    const char *g = ut_match_group(m, "abbr", &n);
+    if (!g || !n) return 0;
+    const ut_text *t = ut_match_text(m, NULL, NULL);
+    ut_cand_span(c, (size_t)(g - t->s), (size_t)(g - t->s) + n);
+    c->tentative = true;
+    return ut_cand_value_n(c, g, n) ? -1 : 1;
+}
+
 static const ut_normalizer org_normalizers[] = {
+    {"org.abbr_mention", norm_org_abbr_mention},
     {"org.abbr_pair", norm_org_abbr_pair},
     {"org", norm_org},
     {"org.compound", norm_org_compound},

@@ -19,6 +19,7 @@ typedef struct spelling {
     size_t id;         /* position in value order, to map mentions after sorting */
     bool generic;      /* the document writes it in the plural: not one named body */
     bool national;     /* some mention was not found as a compound on a head word */
+    bool introduced;   /* an abbreviation the document gave with its name, "(KS)" */
 } spelling;
 
 static char *fold(const char *s, bool strip_marks) {
@@ -161,7 +162,10 @@ static void link_abbreviations(const ut_docbuild *db, ut_cand **m, const size_t 
         size_t an = c->nend - 1 - (open + 1);
         if (t[open] != '(' || !an) continue;
         for (size_t j = 0; j < nv; j++)
-            if (strlen(v[j].value) == an && !memcmp(v[j].value, t + open + 1, an)) v[j].final = v[which[i]].final;
+            if (strlen(v[j].value) == an && !memcmp(v[j].value, t + open + 1, an)) {
+                v[j].final = v[which[i]].final;
+                v[j].introduced = true;
+            }
     }
 }
 
@@ -289,7 +293,12 @@ int org_link_document(ut_docbuild *db) {
     for (size_t i = 0; i < n; i++) {
         if (which[i] >= nv) continue;
         if (v[which[i]].generic) m[i]->dropped = true;
-        else m[i]->f.value = v[which[i]].final;
+        /* a bare abbreviation (tentative) counts only once introduced */
+        else if (m[i]->tentative && !v[which[i]].introduced) m[i]->dropped = true;
+        else {
+            m[i]->f.value = v[which[i]].final;
+            m[i]->tentative = false;
+        }
     }
     rc = 0;
 out:
