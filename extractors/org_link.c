@@ -18,7 +18,7 @@ typedef struct spelling {
     const char *final; /* the value its mentions get */
     size_t id;         /* position in value order, to map mentions after sorting */
     bool generic;      /* the document writes it in the plural: not one named body */
-    bool national;     /* some mention was not found as a compound on a head word */
+    bool national;     /* some mention was found by a national name or abbreviation */
     bool introduced;   /* an abbreviation the document gave with its name, "(KS)" */
 } spelling;
 
@@ -176,7 +176,8 @@ static void link_abbreviations(const ut_docbuild *db, ut_cand **m, const size_t 
  * the generic noun, not one named body (GUIDE.md: generic plurals and the
  * nouns they stand for are not named bodies).  The plural is the stem
  * without its definite -n/-en and -er, -ar, -r (indefinite) or the same and
- * -na (definite).  The text is read once, word by word, against the sorted
+ * -na (definite), for a neuter without its -et and -en, -ena ("rådet",
+ * "råden"), each also in the genitive.  The text is read once, word by word, against the sorted
  * plurals of all such values, so the pass stays linear in the text. */
 typedef struct plural {
     char *form;
@@ -192,27 +193,34 @@ static bool letter_byte(unsigned char ch) {
 }
 
 static int mark_generic(const char *t, spelling *v, size_t nv) {
-    static const char *const ends[] = {"r", "er", "ar", "rna", "erna", "arna", NULL};
+    /* plurals and their genitives: "länsstyrelser", "samverkansrådens" */
+    static const char *const ends[] = {"r", "er", "ar", "rna", "erna", "arna", "rs", "ers", "ars", "rnas", "ernas", "arnas", NULL};
+    static const char *const neuter_ends[] = {"en", "ena", "ens", "enas", NULL};
     size_t np = 0, cap = 0;
     plural *p = NULL;
     int rc = -1;
     for (size_t i = 0; i < nv; i++) {
         const char *lw = v[i].lower;
         size_t n = strlen(lw);
-        if (v[i].national || v[i].final != v[i].value || strchr(lw, ' ') || n < 8 || n > 100 || lw[n - 1] != 'n') continue;
+        if (v[i].national || v[i].final != v[i].value || strchr(lw, ' ') || n < 8 || n > 100) continue;
+        bool common = lw[n - 1] == 'n';                    /* "styrelsen" -> "styrelser" */
+        bool neuter = lw[n - 2] == 'e' && lw[n - 1] == 't'; /* "rådet" -> "råden" */
+        if (!common && !neuter) continue;
         for (int drop = 1; drop <= 2; drop++) {
             if (drop == 2 && lw[n - 2] != 'e') break;
-            for (size_t e = 0; ends[e]; e++) {
+            if (neuter && drop == 1) continue;
+            const char *const *list = neuter ? neuter_ends : ends;
+            for (size_t e = 0; list[e]; e++) {
                 if (np == cap) {
                     cap = cap ? cap * 2 : 16;
                     plural *q = realloc(p, cap * sizeof *p);
                     if (!q) goto out;
                     p = q;
                 }
-                size_t k = n - (size_t)drop + strlen(ends[e]);
+                size_t k = n - (size_t)drop + strlen(list[e]);
                 if (!(p[np].form = malloc(k + 1))) goto out;
                 memcpy(p[np].form, lw, n - (size_t)drop);
-                strcpy(p[np].form + n - (size_t)drop, ends[e]);
+                strcpy(p[np].form + n - (size_t)drop, list[e]);
                 p[np++].value = i;
             }
         }
@@ -285,10 +293,11 @@ int org_link_document(ut_docbuild *db) {
     if (mend_definite_tails(v, nv, db->arena)) goto out;
     link_spellings(v, nv);
     link_abbreviations(db, m, which, n, v, nv);
-    /* only compounds on a head word can be generic nouns; a body found by its
-     * national name ("1962 års riksdag" beside "tidigare riksdagar") is one body */
+    /* a body found by its national name or abbreviation is one body ("1962
+     * års riksdag" beside "tidigare riksdagar"); any other one-word name can
+     * be the generic noun */
     for (size_t i = 0; i < n; i++)
-        if (strncmp(m[i]->f.rule, "org.compound", 12)) v[which[i]].national = true;
+        if (!strcmp(m[i]->f.rule, "org.national") || !strcmp(m[i]->f.rule, "org.abbreviation")) v[which[i]].national = true;
     if (mark_generic(db->norm->s, v, nv)) goto out;
     for (size_t i = 0; i < n; i++) {
         if (which[i] >= nv) continue;
