@@ -361,10 +361,12 @@ static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
             if (is_upper_at(lng, strlen(lng)) && initials_match(inner, in_n, lng, strlen(lng))) {
                 if (!strchr(lng, ' ')) return 0; /* one word: a compound's initials are one letter */
                 /* a genitive before the parenthesis, seen by the lower-case noun
-                 * after it: "Sveriges Kommuner och Landstings (SKL) rekommendation" */
+                 * after it ("Sveriges Kommuner och Landstings (SKL) rekommendation")
+                 * or by the national name without it ("... landstings (SKL) PRIO-") */
                 size_t ln = strlen(lng);
-                if (ln > 4 && lng[ln - 1] == 's' && lng[ln - 2] != 's' && me + 1 < t->len && s[me] == ' ' &&
-                    s[me + 1] >= 'a' && s[me + 1] <= 'z')
+                if (ln > 4 && lng[ln - 1] == 's' && lng[ln - 2] != 's' &&
+                    ((me + 1 < t->len && s[me] == ' ' && s[me + 1] >= 'a' && s[me + 1] <= 'z') ||
+                     ut_match_lex(m, "org_national", lng, ln - 1)))
                     lng[ln - 1] = 0;
                 ut_cand_span(c, start, me);
                 if (!(lng = recase(c->arena, lng, !has_lower(lng)))) return -1;
