@@ -266,10 +266,12 @@ static int read_points(reader *r, read_mode mode, date_point *a, date_point *b, 
     *range = date_point_given(b);
     if (mode == READ_WORD && a->year == DATE_UNSET && b->year == DATE_UNSET && !yearless_word_ok(r, *range))
         return 0;
-    /* a two-digit year only after a two-letter term ("Vt 19", "ht19") */
+    /* a two-digit year only after a two-letter term ("Vt 19", "ht19") or in
+     * a day a date label introduces (group `dated`: "Datum: 22-11-07") */
     if (a->year_two_digits && !*range) {
         size_t tn;
-        if (!piece(r, "term", "", &tn) || tn != 2) return 0;
+        bool term = piece(r, "term", "", &tn) && tn == 2;
+        if (!term && !piece(r, "dated", "", NULL)) return 0;
     }
     settle_century(a, *range ? b : NULL, false);
     if (*range) {

@@ -221,9 +221,39 @@ static bool cell_is_other_number(const ut_text *t, size_t s, size_t e) {
     return !(e - s == 4 && looks_like_year(t, s, 4));
 }
 
+/* The first cell of the line [ls,le) as a year, or -1. */
+static int first_cell_year(const ut_text *t, size_t ls, size_t le) {
+    size_t i = ls;
+    while (i < le && is_space(t->s[i])) i++;
+    size_t d = i;
+    while (d < le && is_digit(t->s[d])) d++;
+    if (d - i != 4 || !looks_like_year(t, i, 4)) return -1;
+    if (d < le && !(is_space(t->s[d]) && d + 1 < le && is_space(t->s[d + 1]))) return -1;
+    return atoi(t->s + i);
+}
+
+/* A row of a table whose first column is a year ("2019   120   4,5" above
+ * "2020   131   4,8"): the row's first cell, and the first cell of the
+ * line above or below is a year within ten of it, so the column counts
+ * years (GUIDE.md: years in tables count), not values. */
+static bool year_column_row(const ut_text *t, size_t start, size_t ls, size_t le) {
+    int y = first_cell_year(t, ls, le);
+    size_t i = ls;
+    while (i < le && is_space(t->s[i])) i++;
+    if (y < 0 || i != start) return false;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t ns, ne;
+        if (!neighbour_line(t, ls, le, dir, &ns, &ne)) continue;
+        int z = first_cell_year(t, ns, ne);
+        if (z >= 0 && z != y && abs(z - y) <= 10) return true;
+    }
+    return false;
+}
+
 /* In a table row (cells apart by two spaces or more), a four-digit number
  * beside cells of other numbers is a value ("Elever   1850   1 920   265"),
- * not a column heading ("budget   2018   2019"). */
+ * not a column heading ("budget   2018   2019"); date_year_in_context
+ * first lets through the first cell of a year column (year_column_row). */
 static bool value_in_table_row(const ut_text *t, size_t start, size_t end) {
     bool gap_before = start == 0 || t->s[start - 1] == '\n' || (start >= 2 && is_space(t->s[start - 1]) &&
                                                                   is_space(t->s[start - 2]));
@@ -279,13 +309,15 @@ bool date_year_in_context(const ut_match *m, size_t start, size_t end) {
         } else if (token_in(m, "date_not_before", t, ts, te)) return false;
     }
 
+    size_t ls = start, le = end;
+    while (ls > 0 && t->s[ls - 1] != '\n') ls--;
+    while (le < t->len && t->s[le] != '\n') le++;
+    if (year_column_row(t, start, ls, le)) return true;
+
     if (value_in_table_row(t, start, end)) return false;
 
     /* alone on its line between lines that are bare numbers: the axis of
      * a chart or a column of values, not a year */
-    size_t ls = start, le = end;
-    while (ls > 0 && t->s[ls - 1] != '\n') ls--;
-    while (le < t->len && t->s[le] != '\n') le++;
     if (line_is_bare_number(t, ls, le)) {
         size_t ns, ne;
         if (neighbour_line(t, ls, le, -1, &ns, &ne) && line_is_bare_number(t, ns, ne)) return false;

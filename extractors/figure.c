@@ -73,6 +73,26 @@ static char *unit_lemma(const ut_match *m, ut_arena *a, const char *unit) {
     return NULL;
 }
 
+/* Whether the counted noun is a compound whose only known head is a short
+ * word (three letters or fewer) matched through OCR folding: "förpliktar"
+ * is a verb, not "förplikt" + "år"; "arbetar" not "arbet" + "år".  In
+ * clean text a short head never comes from a dropped diacritic inside a
+ * longer word; a whole word ("12-15 ar" in a scan) still counts. */
+static bool ocr_short_head(const ut_match *m, const char *unit) {
+    size_t n = strlen(unit);
+    if (ut_match_lex(m, "unit_word", unit, n)) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)unit[i] & 0xC0) == 0x80) continue;
+        bool ocr = false;
+        if (!ut_match_lex_ocr(m, "unit", unit + i, n - i, &ocr)) continue;
+        if (!ocr || i == 0) return false;
+        size_t chars = 0;
+        for (size_t k = i; k < n; k++) chars += ((unsigned char)unit[k] & 0xC0) != 0x80;
+        return chars <= 3;
+    }
+    return false;
+}
+
 /* Scale word -> power of ten and, for mnkr/tkr..., the currency it carries. */
 static int read_scale(const ut_match *m, int *exp10, const char **currency) {
     size_t n;
@@ -100,7 +120,7 @@ static int figure_suffix(const ut_match *m, ut_cand *c, const char *currency, bo
         *out = ut_arena_printf(c->arena, " %s", currency);
     } else if ((s = grp(m, "pct", &n))) {
         /* "%" and "procent" are the same unit; "procentenheter" is not */
-        if (n == 1 || (n == 7 && !memcmp(s, "procent", 7))) {
+        if (n == 1 || (n == 7 && !memcmp(s, "procent", 7)) || (n == 9 && !memcmp(s, "procenten", 9))) {
             if (ut_cand_str(c, "unit", "%%")) return -1;
             return *out = " %", 1;
         }
@@ -109,7 +129,13 @@ static int figure_suffix(const ut_match *m, ut_cand *c, const char *currency, bo
         *out = ut_arena_printf(c->arena, " %s", w);
     } else if ((s = grp(m, "unit", &n))) {
         char *w = lower_copy(c->arena, s, n);
-        if (!w || ut_cand_str(c, "unit", "%s", w)) return -1;
+        if (!w) return -1;
+        size_t shape_n;
+        if (!ut_match_group(m, "shape", &shape_n) && ocr_short_head(m, w)) return 0;
+        /* "de senaste 7 åren" is "7 år" */
+        const char *indef = ut_match_lex(m, "unit_definite", w, strlen(w));
+        if (indef && !(w = ut_arena_printf(c->arena, "%s", indef))) return -1;
+        if (ut_cand_str(c, "unit", "%s", w)) return -1;
         char *lemma = unit_lemma(m, c->arena, w);
         if (lemma && ut_cand_str(c, "unit_lemma", "%s", lemma)) return -1;
         *out = ut_arena_printf(c->arena, " %s", w);

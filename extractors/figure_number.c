@@ -26,6 +26,10 @@ int fig_number_parse(fig_number *n, const char *s, size_t len) {
         } else if (c == ',') {
             if (after_comma) return -1;
             after_comma = true;
+        } else if (c == '.' && !after_comma && len - i - 1 != 3) {
+            /* a decimal point: the rule lets a dot through only before a group of
+             * three digits (thousands) or before one or two and a percent ("72.4 %") */
+            after_comma = true;
         } else if (c == ' ' || c == '.') {
             /* thousands separator (the rule only lets groups of three through) */
         } else {

@@ -178,7 +178,234 @@ static int norm_org_lex(const ut_match *m, ut_cand *c) {
     return ut_cand_value(c, "%s", v) ? -1 : 1;
 }
 
+/* ---- a name and its abbreviation: "Förenta nationerna (FN)", "PRI (Principles for ...)" ---- */
+
+/* Function words an abbreviation skips ("Myndigheten för ... och ..."). */
+static bool function_word(const char *w, size_t n) {
+    static const char *const fw[] = {"och", "för", "for", "i", "av", "på", "om", "and", "of", "the", "de", "du", "la", "&", NULL};
+    for (size_t i = 0; fw[i]; i++)
+        if (strlen(fw[i]) == n && !memcmp(fw[i], w, n)) return true;
+    return false;
+}
+
+static utf8proc_int32_t fold_cp(const char *s, size_t n, size_t *k) {
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+    *k = r > 0 ? (size_t)r : 1;
+    return r > 0 ? utf8proc_tolower(cp) : -1;
+}
+
+/* Whether `abbr` (all capitals) is made of the first letters of the words
+ * of `lng`, in order, with or without its function words. */
+static bool initials_match(const char *abbr, size_t an, const char *lng, size_t ln) {
+    for (int with_fw = 0; with_fw < 2; with_fw++) {
+        size_t a = 0, i = 0;
+        bool ok = true;
+        while (i < ln && ok) {
+            while (i < ln && lng[i] == ' ') i++;
+            size_t w = i;
+            while (i < ln && lng[i] != ' ') i++;
+            if (w == i) break;
+            if (!with_fw && function_word(lng + w, i - w)) continue;
+            size_t k1, k2;
+            if (a >= an || fold_cp(lng + w, i - w, &k1) != fold_cp(abbr + a, an - a, &k2)) ok = false;
+            else a += k2;
+        }
+        if (ok && a == an) return true;
+    }
+    return false;
+}
+
+/* A short form written with lower-case letters ("Swesif" for "Swedish
+ * Sustainable Investment Forum"), after Schwartz & Hearst (2003): its
+ * letters are found in the long form from the right, its first letter
+ * starts the long form's first word, and every word of the long form but
+ * its function words gives a letter. */
+static bool short_form_match(const char *sh, size_t sn, const char *lng, size_t ln) {
+    utf8proc_int32_t scp[16];
+    size_t ns = 0;
+    for (size_t i = 0; i < sn && ns < 16;) {
+        size_t k;
+        scp[ns++] = fold_cp(sh + i, sn - i, &k);
+        i += k;
+    }
+    size_t words = 1;
+    for (size_t i = 0; i < ln; i++) words += lng[i] == ' ';
+    if (ns < 2 || ns > 15 || words < 2 || words > 8) return false;
+    bool covered[8] = {false};
+    size_t j = ln, word = words - 1;
+    for (size_t s = ns; s-- > 0;) {
+        bool found = false;
+        while (j > 0) {
+            size_t p = j - 1;
+            while (p > 0 && ((unsigned char)lng[p] & 0xC0) == 0x80) p--;
+            size_t k;
+            utf8proc_int32_t cp = fold_cp(lng + p, ln - p, &k);
+            j = p;
+            if (lng[p] == ' ') {
+                word--;
+                continue;
+            }
+            bool word_start = p == 0 || lng[p - 1] == ' ';
+            if (cp == scp[s] && (s > 0 || (word_start && word == 0))) {
+                covered[word] = true;
+                found = true;
+                break;
+            }
+        }
+        if (!found) return false;
+    }
+    size_t w = 0, i = 0;
+    while (i <= ln) {
+        size_t b = i;
+        while (i < ln && lng[i] != ' ') i++;
+        if (!covered[w] && !function_word(lng + b, i - b)) return false;
+        w++, i++;
+    }
+    return true;
+}
+
+static bool ends_with_word(const char *s, size_t n, const char *suffix) {
+    size_t k = strlen(suffix);
+    return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+/* The letters of `abbr` in the one word w[0..n), in order, the first
+ * starting it: "KS" in "Kommunstyrelsen".  A statute ("-lagen",
+ * "-förordningen", "-balken", "-direktivet") is no body. */
+static bool compound_abbr_match(const char *abbr, size_t an, const char *w, size_t n) {
+    static const char *const statute[] = {"lagen", "förordningen", "balken", "direktivet", "konventionen", NULL};
+    for (size_t i = 0; statute[i]; i++)
+        if (ends_with_word(w, n, statute[i])) return false;
+    size_t a = 0, i = 0, k1, k2;
+    if (fold_cp(w, n, &k1) != fold_cp(abbr, an, &k2)) return false;
+    a += k2, i += k1;
+    while (a < an && i < n) {
+        utf8proc_int32_t want = fold_cp(abbr + a, an - a, &k2);
+        if (fold_cp(w + i, n - i, &k1) == want) a += k2;
+        i += k1;
+    }
+    return a == an;
+}
+
+static bool is_upper_at(const char *s, size_t n) {
+    utf8proc_int32_t cp;
+    return utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) > 0 && utf8proc_isupper(cp);
+}
+
+/* Whether s[0..n) is 2-6 capitals (an abbreviation). */
+static bool all_caps(const char *s, size_t n) {
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0 || !utf8proc_isupper(cp)) return false;
+        i += (size_t)k, letters++;
+    }
+    return letters >= 2 && letters <= 6;
+}
+
+/* Start of the word that ends at `end` (letters and hyphens), or `end`. */
+static size_t word_back(const char *s, size_t end) {
+    size_t p = end;
+    while (p > 0) {
+        size_t q = p - 1;
+        while (q > 0 && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)s + q, (utf8proc_ssize_t)(p - q), &cp) <= 0) break;
+        if (!(utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO && utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU) && cp != '-')
+            break;
+        p = q;
+    }
+    return p;
+}
+
+/* `org.abbr_pair`: the match is "(INNER)"; the name is the words before it
+ * with INNER as its abbreviation ("Förenta nationerna (FN)": value the
+ * name, the span over both, so that the link pass gives every bare "FN"
+ * the name), or the one word before it is the short form of INNER ("PRI
+ * (Principles for Responsible Investments)": value the short form).
+ * Neither a party code "(SD)" after a person, nor a list in parentheses
+ * ("ESG (Environment, Social and Governance)": a comma) is taken. */
+static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
+    size_t in_n, ms, me;
+    const char *inner = ut_match_group(m, "inner", &in_n);
+    const ut_text *t = ut_match_text(m, &ms, &me);
+    if (!inner || ms < 2 || t->s[ms - 1] != ' ') return 0;
+    const char *s = t->s;
+    size_t before = ms - 1; /* end of the word before " (" */
+    if (all_caps(inner, in_n)) {
+        if (ut_match_lex(m, "party", inner, in_n)) return 0;
+        /* one compound and the letters of its parts: "Kommunstyrelsen (KS)",
+         * "Utbildningsnämnden (UBN)"; not a statute ("Personuppgiftslagen
+         * (PUL)" names a law, not a body) */
+        size_t w1 = word_back(s, before);
+        if (w1 < before && before - w1 >= 8 && is_upper_at(s + w1, before - w1) && in_n <= 4 &&
+            compound_abbr_match(inner, in_n, s + w1, before - w1)) {
+            char *lng = collapse(c->arena, s + w1, before - w1);
+            if (!lng) return -1;
+            ut_cand_span(c, w1, me);
+            if (!(lng = recase(c->arena, lng, !has_lower(lng)))) return -1;
+            if (!(lng = mend_head(m, c->arena, lng))) return -1;
+            c->f.value = lng;
+            return 1;
+        }
+        /* the shortest run of words before it whose initials it is */
+        size_t start = before;
+        for (int words = 0; words < 8; words++) {
+            size_t w = word_back(s, start);
+            if (w == start) break;
+            start = w;
+            char *lng = collapse(c->arena, s + start, before - start);
+            if (!lng) return -1;
+            if (is_upper_at(lng, strlen(lng)) && initials_match(inner, in_n, lng, strlen(lng))) {
+                if (!strchr(lng, ' ')) return 0; /* one word: a compound's initials are one letter */
+                /* a genitive before the parenthesis, seen by the lower-case noun
+                 * after it ("Sveriges Kommuner och Landstings (SKL) rekommendation")
+                 * or by the national name without it ("... landstings (SKL) PRIO-") */
+                size_t ln = strlen(lng);
+                if (ln > 4 && lng[ln - 1] == 's' && lng[ln - 2] != 's' &&
+                    ((me + 1 < t->len && s[me] == ' ' && s[me + 1] >= 'a' && s[me + 1] <= 'z') ||
+                     ut_match_lex(m, "org_national", lng, ln - 1)))
+                    lng[ln - 1] = 0;
+                ut_cand_span(c, start, me);
+                if (!(lng = recase(c->arena, lng, !has_lower(lng)))) return -1;
+                c->f.value = lng;
+                return 1;
+            }
+            if (start < 1 || (s[start - 1] != ' ' && s[start - 1] != '\n')) break;
+            start--;
+        }
+        return 0;
+    }
+    if (memchr(inner, ',', in_n) || !memchr(inner, ' ', in_n) || !is_upper_at(inner, in_n)) return 0;
+    size_t w = word_back(s, before);
+    if (w == before || before - w > 12 || !is_upper_at(s + w, before - w)) return 0;
+    char *lng = collapse(c->arena, inner, in_n);
+    if (!lng) return -1;
+    bool caps = all_caps(s + w, before - w);
+    if (caps ? !initials_match(s + w, before - w, lng, strlen(lng)) : !short_form_match(s + w, before - w, lng, strlen(lng)))
+        return 0;
+    ut_cand_span(c, w, me);
+    return ut_cand_value_n(c, s + w, before - w) ? -1 : 1;
+}
+
+/* `org.abbr_mention`: a bare abbreviation ("KS beslutade"), tentative:
+ * the link pass keeps it only when the document introduced it with its
+ * name ("Kommunstyrelsen (KS)"), and then gives it the name. */
+static int norm_org_abbr_mention(const ut_match *m, ut_cand *c) {
+    size_t n;
+    const char *g = ut_match_group(m, "abbr", &n);
+    if (!g || !n) return 0;
+    const ut_text *t = ut_match_text(m, NULL, NULL);
+    ut_cand_span(c, (size_t)(g - t->s), (size_t)(g - t->s) + n);
+    c->tentative = true;
+    return ut_cand_value_n(c, g, n) ? -1 : 1;
+}
+
 static const ut_normalizer org_normalizers[] = {
+    {"org.abbr_mention", norm_org_abbr_mention},
+    {"org.abbr_pair", norm_org_abbr_pair},
     {"org", norm_org},
     {"org.compound", norm_org_compound},
     {"org.lex", norm_org_lex},

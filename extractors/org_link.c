@@ -17,6 +17,9 @@ typedef struct spelling {
     char *key;         /* folded, marks stripped, word-final -s dropped (malloc) */
     const char *final; /* the value its mentions get */
     size_t id;         /* position in value order, to map mentions after sorting */
+    bool generic;      /* the document writes it in the plural: not one named body */
+    bool national;     /* some mention was found by a national name or abbreviation */
+    bool introduced;   /* an abbreviation the document gave with its name, "(KS)" */
 } spelling;
 
 static char *fold(const char *s, bool strip_marks) {
@@ -146,11 +149,115 @@ static void link_spellings(spelling *v, size_t n) {
             }
 }
 
+/* "Förenta nationerna (FN)" is one candidate (org.abbr_pair) whose text
+ * ends in "(FN)" (no other org rule ends a name on a parenthesis): every spelling whose value is that abbreviation takes
+ * the name's value ("FN:s principer" -> "Förenta nationerna"). */
+static void link_abbreviations(const ut_docbuild *db, ut_cand **m, const size_t *which, size_t n, spelling *v, size_t nv) {
+    const char *t = db->norm->s;
+    for (size_t i = 0; i < n; i++) {
+        const ut_cand *c = m[i];
+        if (c->nend < c->nstart + 4 || t[c->nend - 1] != ')') continue;
+        size_t open = c->nend - 1;
+        while (open > c->nstart && t[open] != '(') open--;
+        size_t an = c->nend - 1 - (open + 1);
+        if (t[open] != '(' || !an) continue;
+        for (size_t j = 0; j < nv; j++)
+            if (strlen(v[j].value) == an && !memcmp(v[j].value, t + open + 1, an)) {
+                v[j].final = v[which[i]].final;
+                v[j].introduced = true;
+            }
+    }
+}
+
+/* A one-word body in the definite singular ("länsstyrelsen") in a document
+ * that also writes it in the plural ("länsstyrelser", "länsstyrelserna") and
+ * never with its seat ("Länsstyrelsen i X län" would have taken it in
+ * link_spellings): a regulation or a report speaking of every county board,
+ * the generic noun, not one named body (GUIDE.md: generic plurals and the
+ * nouns they stand for are not named bodies).  The plural is the stem
+ * without its definite -n/-en and -er, -ar, -r (indefinite) or the same and
+ * -na (definite), for a neuter without its -et and -en, -ena ("rådet",
+ * "råden"), each also in the genitive.  The text is read once, word by word, against the sorted
+ * plurals of all such values, so the pass stays linear in the text. */
+typedef struct plural {
+    char *form;
+    size_t value; /* index into the spellings */
+} plural;
+
+static int by_form(const void *a, const void *b) {
+    return strcmp(((const plural *)a)->form, ((const plural *)b)->form);
+}
+
+static bool letter_byte(unsigned char ch) {
+    return ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static int mark_generic(const char *t, spelling *v, size_t nv) {
+    /* plurals and their genitives: "länsstyrelser", "samverkansrådens" */
+    static const char *const ends[] = {"r", "er", "ar", "rna", "erna", "arna", "rs", "ers", "ars", "rnas", "ernas", "arnas", NULL};
+    static const char *const neuter_ends[] = {"en", "ena", "ens", "enas", NULL};
+    size_t np = 0, cap = 0;
+    plural *p = NULL;
+    int rc = -1;
+    for (size_t i = 0; i < nv; i++) {
+        const char *lw = v[i].lower;
+        size_t n = strlen(lw);
+        if (v[i].national || v[i].final != v[i].value || strchr(lw, ' ') || n < 8 || n > 100) continue;
+        bool common = lw[n - 1] == 'n';                    /* "styrelsen" -> "styrelser" */
+        bool neuter = lw[n - 2] == 'e' && lw[n - 1] == 't'; /* "rådet" -> "råden" */
+        if (!common && !neuter) continue;
+        for (int drop = 1; drop <= 2; drop++) {
+            if (drop == 2 && lw[n - 2] != 'e') break;
+            if (neuter && drop == 1) continue;
+            const char *const *list = neuter ? neuter_ends : ends;
+            for (size_t e = 0; list[e]; e++) {
+                if (np == cap) {
+                    cap = cap ? cap * 2 : 16;
+                    plural *q = realloc(p, cap * sizeof *p);
+                    if (!q) goto out;
+                    p = q;
+                }
+                size_t k = n - (size_t)drop + strlen(list[e]);
+                if (!(p[np].form = malloc(k + 1))) goto out;
+                memcpy(p[np].form, lw, n - (size_t)drop);
+                strcpy(p[np].form + n - (size_t)drop, list[e]);
+                p[np++].value = i;
+            }
+        }
+    }
+    rc = 0;
+    if (!np) goto out;
+    qsort(p, np, sizeof *p, by_form);
+    char buf[128];
+    for (size_t i = 0; t[i];) {
+        if (!letter_byte((unsigned char)t[i])) {
+            i++;
+            continue;
+        }
+        size_t w = i;
+        while (letter_byte((unsigned char)t[i])) i++;
+        if (i - w < 8 || i - w >= sizeof buf) continue;
+        memcpy(buf, t + w, i - w);
+        buf[i - w] = 0;
+        if (buf[0] >= 'A' && buf[0] <= 'Z') buf[0] = (char)(buf[0] - 'A' + 'a');
+        plural key = {buf, 0};
+        plural *hit = bsearch(&key, p, np, sizeof *p, by_form);
+        if (!hit) continue;
+        /* equal forms sit together: mark every value that has this plural */
+        while (hit > p && !strcmp(hit[-1].form, buf)) hit--;
+        for (; hit < p + np && !strcmp(hit->form, buf); hit++) v[hit->value].generic = true;
+    }
+out:
+    for (size_t i = 0; i < np; i++) free(p[i].form);
+    free(p);
+    return rc;
+}
+
 int org_link_document(ut_docbuild *db) {
     size_t n = 0;
     for (size_t i = 0; i < db->n; i++)
         if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "org")) n++;
-    if (n < 2) return 0;
+    if (n == 0) return 0;
     ut_cand **m = malloc(n * sizeof *m);
     spelling *v = calloc(n, sizeof *v);
     size_t *which = malloc(n * sizeof *which);
@@ -185,8 +292,23 @@ int org_link_document(ut_docbuild *db) {
         if (set_keys(&v[i], v[i].value)) goto out;
     if (mend_definite_tails(v, nv, db->arena)) goto out;
     link_spellings(v, nv);
+    link_abbreviations(db, m, which, n, v, nv);
+    /* a body found by its national name or abbreviation is one body ("1962
+     * års riksdag" beside "tidigare riksdagar"); any other one-word name can
+     * be the generic noun */
     for (size_t i = 0; i < n; i++)
-        if (which[i] < nv) m[i]->f.value = v[which[i]].final;
+        if (!strcmp(m[i]->f.rule, "org.national") || !strcmp(m[i]->f.rule, "org.abbreviation")) v[which[i]].national = true;
+    if (mark_generic(db->norm->s, v, nv)) goto out;
+    for (size_t i = 0; i < n; i++) {
+        if (which[i] >= nv) continue;
+        if (v[which[i]].generic) m[i]->dropped = true;
+        /* a bare abbreviation (tentative) counts only once introduced */
+        else if (m[i]->tentative && !v[which[i]].introduced) m[i]->dropped = true;
+        else {
+            m[i]->f.value = v[which[i]].final;
+            m[i]->tentative = false;
+        }
+    }
     rc = 0;
 out:
     if (v)

@@ -13,7 +13,11 @@
  *     "Hede Padelcenter AB";
  *   - a "för" name whose last word came out definite: "Förvaltningen för
  *     Förskola & Grundskolan" -> "... Grundskola" when the document has it.
- * A linked candidate takes the value of the first full mention.
+ *   - an abbreviation and the name it was given with: "FN" -> "Förenta
+ *     nationerna" when the document writes "Förenta nationerna (FN)";
+ * A linked candidate takes the value of the first full mention.  A one-word
+ * compound body the document also writes in the plural ("länsstyrelsen"
+ * beside "länsstyrelser") is the generic noun and is dropped.
  */
 #ifndef UT_ORG_LINK_H
 #define UT_ORG_LINK_H

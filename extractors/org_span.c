@@ -46,7 +46,19 @@ static bool lower_at(const char *s, size_t pos) {
 size_t org_compound_start(const char *s, size_t head) {
     size_t word = letters_back(s, head);
     if (word == 0) return word;
-    if (s[word - 1] == '-') return (size_t)-1;
+    if (s[word - 1] == '-') {
+        /* an acronym of one or two capitals before the hyphen, "E-delegationen",
+         * "IT-enheten"; any other word there is the first half of a pair */
+        size_t first = letters_back(s, word - 1), k = 0;
+        for (size_t i = first; i < word - 1; i++) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(word - 1 - i), &cp);
+            if (len <= 0 || !utf8proc_isupper(cp)) return (size_t)-1;
+            i += (size_t)len - 1;
+            k++;
+        }
+        return k >= 1 && k <= 2 ? first : (size_t)-1;
+    }
     if (!lower_at(s, word)) return word;
     size_t p = spaces_back(s, word);
     if (p == word || p < 1) return word;

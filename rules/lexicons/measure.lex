@@ -1,5 +1,7 @@
 # Units of measure written as symbols or short words; matched as whole words
-# (a compound head like "kvadratmeter" is in unit.lex instead).
+# (a compound head like "kvadratmeter" is in unit.lex instead).  Exact case:
+# "MM" in capitals is OCR noise or "m.m.", not millimetres.
+@case-sensitive
 m2
 m²
 m3

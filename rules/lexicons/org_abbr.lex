@@ -10,6 +10,10 @@ UD = Utrikesdepartementet
 SKR = SKR
 SKL = SKL
 FN = FN
+# the European Community of acts before 2009 ("EG:s direktiv")
+EG = EG
+# the Riksdag in the registers of the two-chamber era ("RD anvisar")
+RD = Riksdagen
 OECD = OECD
 IVO = IVO
 MSB = MSB

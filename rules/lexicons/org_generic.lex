@@ -4,6 +4,8 @@ skolenheten
 förskoleenheten
 öppenheten
 enheten
+kliniken
+delegationen
 regelverket
 nätverket
 tillsynsmyndigheten
@@ -43,3 +45,14 @@ kontoret
 utskottet
 kommittén
 beredningen
+# -förvaltningen as an activity or a whole, not one body: the management of
+# a resource ("viltförvaltningen", "kapitalförvaltningen") and the state's
+# administration as a whole ("statsförvaltningen", "e-förvaltningen")
+statsförvaltningen
+e-förvaltningen
+viltförvaltningen
+rovdjursförvaltningen
+fiskeförvaltningen
+kapitalförvaltningen
+fondförvaltningen
+förmögenhetsförvaltningen

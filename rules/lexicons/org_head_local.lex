@@ -22,3 +22,7 @@ kommitten = kommittén
 beredningen = beredningen
 ombudet = ombudet
 kansliet = kansliet
+# units of a hospital: "kirurgkliniken", "Ögonkliniken"
+kliniken = kliniken
+# a delegation named by its field: "E-delegationen", "Jämställdhetsdelegationen"
+delegationen = delegationen

@@ -209,3 +209,7 @@ amnen = ämne
 anstallningar = anställning
 arsarbetare = årsarbetare
 heltidstjanster = heltidstjänst
+# nouns whose plural in -ar the OCR guard would read as a short head "år"
+exemplar = exemplar
+åringar = åring
+nummer = nummer
