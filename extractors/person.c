@@ -152,31 +152,126 @@ static int norm_signature(const ut_match *m, ut_cand *c) {
     return strength(c, lay.signer ? PERSON_FOUND : PERSON_BARE) ? -1 : 1;
 }
 
-/* A register entry, surname first: `Pettersson, Axel Georg, Ombudsman,
- * 18; 69 (Örebro). cp.`  The value is given names + surname; the title
- * after the given names is the role (the lexicon's form when it knows the
- * word, else the title lower case, when it is written out: an abbreviated
- * `Chefred.` gives none); the code closing the entry is the party, and
- * the entry is a person only with it. */
-static int norm_register(const ut_match *m, ut_cand *c) {
-    size_t sn, gn, rn;
-    const char *sur = ut_match_group(m, "sur", &sn), *giv = ut_match_group(m, "given", &gn);
-    if (!sur || !giv || !sn || !gn) return 0;
-    int party = set_party(m, c);
-    if (party <= 0) return party;
-    if (ut_cand_value(c, "%.*s %.*s", (int)gn, giv, (int)sn, sur)) return -1;
-    const char *r = ut_match_group(m, "role", &rn);
-    /* the span covers the title too, so that the entry outweighs the
-     * shorter `Given, Title` that person.attributed reads inside it */
-    ut_cand_span(c, offset(m, sur), r && rn ? offset(m, r) + rn : offset(m, giv) + gn);
-    if (r && rn) {
-        int role = person_set_role(m, c, r, rn);
-        if (role < 0) return -1;
-        if (!role) {
-            char *low = person_lower(c->arena, r, rn);
-            if (!low || ut_cand_str(c, "role", "%s", low)) return -1;
+/* A title as a register prints it, written out: lower case, a wrapped
+ * `Hemm.-\nägare` joined, each abbreviated piece (`mäst.`, `chefred.`)
+ * replaced by its tail's entry in lexicons/role_abbr.lex (`optiker` +
+ * `mästare`).  NULL when a piece is unknown (a title we cannot write out
+ * is no role) or out of memory; *abbr says whether anything was expanded. */
+static char *register_title(const ut_match *m, ut_arena *a, const char *s, size_t n, bool *abbr) {
+    *abbr = false;
+    char *low = person_lower(a, s, n);
+    if (!low) return NULL;
+    size_t ln = strlen(low), o = 0;
+    char *out = ut_arena_alloc(a, ln * 4 + 64);
+    if (!out) return NULL;
+    for (size_t i = 0; i < ln;) {
+        if (low[i] == '-' && i + 1 < ln && low[i + 1] == '\n') { /* `Hemm.-\nägare`, `Vägmäs-\ntare` */
+            i += 2;
+            continue;
+        }
+        if (low[i] == '\n') {
+            i++;
+            continue;
+        }
+        if (low[i] == ' ') {
+            out[o++] = low[i++];
+            continue;
+        }
+        size_t j = i;
+        while (j < ln && low[j] != '.' && low[j] != ' ' && low[j] != '\n' && !(low[j] == '-' && j + 1 < ln && low[j + 1] == '\n')) j++;
+        if (j < ln && low[j] == '.') {
+            const char *v = NULL;
+            size_t k = i;
+            for (; k < j && !v; k++)
+                if (((unsigned char)low[k] & 0xC0) != 0x80) v = ut_match_lex(m, "role_abbr", low + k, j - k);
+            if (!v) return NULL;
+            k--;
+            memcpy(out + o, low + i, k - i);
+            o += k - i;
+            size_t vn = strlen(v);
+            if (o + vn + (ln - j) + 1 > ln * 4 + 64) return NULL;
+            memcpy(out + o, v, vn);
+            o += vn;
+            *abbr = true;
+            i = j + 1;
+        } else {
+            memcpy(out + o, low + i, j - i);
+            o += j - i;
+            i = j;
         }
     }
+    while (o && out[o - 1] == ' ') o--;
+    out[o] = 0;
+    return out;
+}
+
+/* Set the register title [r, r+rn) as the role: a written-out title
+ * through the role lexicon (its base form, OCR damage cleaned), else as
+ * written; an abbreviated one written out.  1 set, 0 not (unknown
+ * abbreviation), -1 out of memory. */
+static int register_role(const ut_match *m, ut_cand *c, const char *r, size_t rn) {
+    bool abbr;
+    char *t = register_title(m, c->arena, r, rn, &abbr);
+    if (!t) return 0;
+    if (!abbr) {
+        int role = person_set_role(m, c, r, rn);
+        if (role) return role;
+    }
+    return ut_cand_str(c, "role", "%s", t) ? -1 : 1;
+}
+
+/* `Talman` / `Allard, Karl Åke Henry [184], ...`: the line right above the
+ * entry is a role alone, written in its base form (not a plural heading
+ * like `Ledamöter`, which heads a whole list).  1 set, 0 not, -1. */
+static int register_heading(const ut_match *m, ut_cand *c, const char *sur) {
+    size_t ms;
+    const ut_text *t = ut_match_text(m, &ms, NULL);
+    size_t p = offset(m, sur);
+    if (p < 2 || t->s[p - 1] != '\n') return 0;
+    size_t le = p - 1, ls = le;
+    while (ls > 0 && t->s[ls - 1] != '\n') ls--;
+    while (ls < le && t->s[ls] == ' ') ls++;
+    while (le > ls && t->s[le - 1] == ' ') le--;
+    if (le - ls < 3 || le - ls > 40) return 0;
+    char *low = person_lower(c->arena, t->s + ls, le - ls);
+    if (!low) return -1;
+    static const char *const ordinal[] = {"förste ", "andre ", "tredje ", NULL};
+    const char *w = low;
+    for (int i = 0; ordinal[i]; i++)
+        if (!strncmp(w, ordinal[i], strlen(ordinal[i]))) w += strlen(ordinal[i]);
+    const char *v = ut_match_lex(m, "role", w, strlen(w));
+    if (!v || strcmp(v, w)) return 0;
+    return ut_cand_str(c, "role", "%s", low) ? -1 : 1;
+}
+
+/* A register entry, surname first: `Pettersson, Axel Georg, Ombudsman,
+ * 18; 69 (Örebro). cp.`  The value is given names + surname; the role is
+ * the entry's post (`Första lagutskottets vice ordförande.`), else its
+ * second title, else its first (see register_role), else a role line right
+ * above; the code closing the entry is the party, and the entry is a
+ * person only with it. */
+static int norm_register(const ut_match *m, ut_cand *c) {
+    size_t sn, gn, rn, r2n, pn, qn;
+    const char *sur = ut_match_group(m, "sur", &sn), *giv = ut_match_group(m, "given", &gn);
+    if (!sur || !giv || !sn || !gn) return 0;
+    const char *q = ut_match_group(m, "party", &qn);
+    int party = 0;
+    if (q && qn == 1 && *q == '5') { /* OCR's `s.` */
+        if (ut_cand_str(c, "party", "S")) return -1;
+        party = 1;
+    } else if ((party = set_party(m, c)) <= 0) return party;
+    if (ut_cand_value(c, "%.*s %.*s", (int)gn, giv, (int)sn, sur)) return -1;
+    const char *r = ut_match_group(m, "role", &rn), *r2 = ut_match_group(m, "role2", &r2n);
+    const char *post = ut_match_group(m, "post", &pn);
+    /* the span covers the title too, so that the entry outweighs the
+     * shorter `Given, Title` that person.attributed reads inside it */
+    ut_cand_span(c, offset(m, sur), r && rn ? offset(m, r2 && r2n ? r2 : r) + (r2 && r2n ? r2n : rn)
+                                            : offset(m, giv) + gn);
+    int role = 0;
+    if (post && pn && (role = ut_match_lex(m, "role", post, pn) ? person_set_role(m, c, post, pn) : 0) < 0) return -1;
+    if (!role && r2 && r2n && (role = register_role(m, c, r2, r2n)) < 0) return -1;
+    if (!role && r && rn && (role = register_role(m, c, r, rn)) < 0) return -1;
+    if (!role && register_heading(m, c, sur) < 0) return -1;
     return strength(c, PERSON_FOUND) ? -1 : 1;
 }
 

@@ -53,6 +53,8 @@ nämndsekreterare
 nämndsekreteraren = nämndsekreterare
 talman
 talmannen = talman
+vice talman
+vice talmannen = vice talman
 kontaktperson
 konkursförvaltare
 konkursförvaltaren = konkursförvaltare
