@@ -156,9 +156,15 @@ static int norm_signature(const ut_match *m, ut_cand *c) {
  * `Hemm.-\nägare` joined, each abbreviated piece (`mäst.`, `chefred.`)
  * replaced by its tail's entry in lexicons/role_abbr.lex (`optiker` +
  * `mästare`).  NULL when a piece is unknown (a title we cannot write out
- * is no role) or out of memory; *abbr says whether anything was expanded. */
-static char *register_title(const ut_match *m, ut_arena *a, const char *s, size_t n, bool *abbr) {
+ * is no role) or out of memory; *abbr says whether anything was expanded,
+ * *prefix_last whether the title ends in a compound's first part
+ * (`rev.` -> revisions-: no title by itself).  With `whole`, a piece must
+ * be a lexicon entry itself, not a compound's tail (running text: the
+ * tail `ing` of `ordning.` is no ingenjör). */
+static char *register_title(const ut_match *m, ut_arena *a, const char *s, size_t n, bool whole, bool *abbr,
+                            bool *prefix_last) {
     *abbr = false;
+    *prefix_last = false;
     char *low = person_lower(a, s, n);
     if (!low) return NULL;
     size_t ln = strlen(low), o = 0;
@@ -182,13 +188,15 @@ static char *register_title(const ut_match *m, ut_arena *a, const char *s, size_
         if (j < ln && low[j] == '.') {
             const char *v = NULL;
             size_t k = i;
-            for (; k < j && !v; k++)
+            for (; k < (whole ? i + 1 : j) && !v; k++)
                 if (((unsigned char)low[k] & 0xC0) != 0x80) v = ut_match_lex(m, "role_abbr", low + k, j - k);
             if (!v) return NULL;
             k--;
             memcpy(out + o, low + i, k - i);
             o += k - i;
             size_t vn = strlen(v);
+            *prefix_last = vn && v[vn - 1] == '-';
+            if (*prefix_last) vn--;
             if (o + vn + (ln - j) + 1 > ln * 4 + 64) return NULL;
             memcpy(out + o, v, vn);
             o += vn;
@@ -197,6 +205,7 @@ static char *register_title(const ut_match *m, ut_arena *a, const char *s, size_
         } else {
             memcpy(out + o, low + i, j - i);
             o += j - i;
+            *prefix_last = false;
             i = j;
         }
     }
@@ -210,9 +219,9 @@ static char *register_title(const ut_match *m, ut_arena *a, const char *s, size_
  * written; an abbreviated one written out.  1 set, 0 not (unknown
  * abbreviation), -1 out of memory. */
 static int register_role(const ut_match *m, ut_cand *c, const char *r, size_t rn) {
-    bool abbr;
-    char *t = register_title(m, c->arena, r, rn, &abbr);
-    if (!t) return 0;
+    bool abbr, prefix;
+    char *t = register_title(m, c->arena, r, rn, false, &abbr, &prefix);
+    if (!t || prefix) return 0;
     if (!abbr) {
         int role = person_set_role(m, c, r, rn);
         if (role) return role;
@@ -275,6 +284,24 @@ static int norm_register(const ut_match *m, ut_cand *c) {
     return strength(c, PERSON_FOUND) ? -1 : 1;
 }
 
+/* `rev.sekr. Jonas Härkönen`, `prof. Eva Lund`: an abbreviated title
+ * before a name is a sign by itself, when every piece is an entry of
+ * lexicons/role_abbr.lex and the last one is a title (not `rev.` alone). */
+static int norm_abbr_role(const ut_match *m, ut_cand *c) {
+    size_t rn;
+    const char *r = ut_match_group(m, "role", &rn);
+    if (!r || !rn) return 0;
+    bool abbr, prefix;
+    char *t = register_title(m, c->arena, r, rn, true, &abbr, &prefix);
+    if (!t || !abbr || prefix) return 0;
+    const char *g;
+    size_t n;
+    int rc = name_group(m, c, &g, &n, false);
+    if (rc <= 0) return rc;
+    if (ut_cand_str(c, "role", "%s", t)) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
 /* Does a capital letter (ASCII or Latin-1: Å Ä Ö É) start the word at p? */
 static bool capital_at(const char *p, const char *end) {
     if (p >= end) return false;
@@ -306,6 +333,7 @@ static const ut_normalizer person_normalizers[] = {
     {"person.dash_role", norm_dash_role},
     {"person.table_wrap", norm_table_wrap},
     {"person.register", norm_register},
+    {"person.abbr_role", norm_abbr_role},
     {"person.initials", norm_initials},
     {"person.found", norm_initials}, /* a sign in the context: keep the name as it is */
     {"person.signature", norm_signature},

@@ -139,18 +139,26 @@ static int find_person(const forms *fs, const mention *x) {
     return -1;
 }
 
-/* Only list separators between two mentions: `, ` or ` och `. */
+/* Only list separators between two mentions: `, ` or ` och `, or one
+ * lower-case word between two of them — a member's task in a court's or
+ * a board's list (`Severin Blomstrand, referent, Kerstin Calissendorff`). */
 static bool list_gap(const ut_text *t, size_t a, size_t b) {
-    if (b < a || b - a > 12) return false;
-    size_t commas = 0, och = 0;
+    if (b < a || b - a > 40) return false;
+    size_t commas = 0, och = 0, words = 0;
     for (size_t i = a; i < b;) {
         char ch = t->s[i];
         if (ch == ' ' || ch == '\n') i++;
         else if (ch == ',') { commas++; i++; }
-        else if (b - i >= 3 && !memcmp(t->s + i, "och", 3)) { och++; i += 3; }
-        else return false;
+        else if (b - i >= 4 && !memcmp(t->s + i, "och", 3) && (t->s[i + 3] == ' ' || t->s[i + 3] == '\n')) { och++; i += 3; }
+        else if (commas == 1 && !och && !words && ch >= 'a' && ch <= 'z') {
+            /* a lower-case word (ASCII or å ä ö é) right after the first comma */
+            while (i < b && ((t->s[i] >= 'a' && t->s[i] <= 'z') || (unsigned char)t->s[i] >= 0x80)) i++;
+            if (i >= b || t->s[i] != ',') return false;
+            words++;
+        } else return false;
     }
-    return commas + och == 1;
+    if (words) return commas == 2 || (commas == 1 && och == 1);
+    return b - a <= 12 && commas + och == 1;
 }
 
 /* `Ledamöter: A, B och C`, `(justitieråden A, B och C)`: a role word in

@@ -3,24 +3,25 @@
 # abbreviated piece (without its period, lower case) = the piece written
 # out.  A piece is looked up whole or as the tail of a compound
 # (`optiker` + `mäst.` -> optikermästare).  Read by extractors/person.c.
+# A value ending in `-` is the first part of a compound (`hemm.` -> hemmans-,
+# `rev.sekr.` -> revisionssekreterare), never a title by itself.
 # Only general abbreviations of titles belong here, never a name.
 adj = adjunkt
 arb = arbetare
 assist = assistent
-bitr = biträdande
 byrådir = byrådirektör
 dir = direktör
-distr = distrikts
+distr = distrikts-
 ekon = ekonom
 emer = emeritus
 förest = föreståndare
 förv = förvaltare
 handl = handlande
-hemm = hemmans
+hemm = hemmans-
 ing = ingenjör
 insp = inspektör
 kapt = kapten
-komm = kommunal
+komm = kommunal-
 lantbr = lantbrukare
 lekt = lektor
 lär = lärare
@@ -30,7 +31,7 @@ ombudsm = ombudsman
 ordf = ordförande
 prof = professor
 red = redaktör
-rev = revisions
+rev = revisions-
 ryttm = ryttmästare
 sekr = sekreterare
 tekn = tekniker
