@@ -253,6 +253,23 @@ static int register_heading(const ut_match *m, ut_cand *c, const char *sur) {
     return ut_cand_str(c, "role", "%s", low) ? -1 : 1;
 }
 
+/* A name in capitals filling its line (`ANNA LUNDGREN`): capitals make
+ * headings too (`ALLMÄNNA BESTÄMMELSER` under a date line), so of the
+ * signature tests only a role line or another signer's name on the line
+ * next to it make it a person; otherwise it is a bare mention. */
+static int norm_caps_line(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n;
+    int rc = name_group(m, c, &g, &n, true);
+    if (rc <= 0) return rc;
+    size_t ns = offset(m, g);
+    person_layout lay;
+    if (person_layout_look(m, c, ns, ns + n, false, &lay)) return -1;
+    bool found = lay.role_found || person_next_to_name(m, ns, ns + n);
+    if (!found) c->tentative = true;
+    return strength(c, found ? PERSON_FOUND : PERSON_BARE) ? -1 : 1;
+}
+
 /* A register entry, surname first: `Pettersson, Axel Georg, Ombudsman,
  * 18; 69 (Örebro). cp.`  The value is given names + surname; the role is
  * the entry's post (`Första lagutskottets vice ordförande.`), else its
@@ -337,6 +354,7 @@ static const ut_normalizer person_normalizers[] = {
     {"person.initials", norm_initials},
     {"person.found", norm_initials}, /* a sign in the context: keep the name as it is */
     {"person.signature", norm_signature},
+    {"person.caps_line", norm_caps_line},
     {"person.mention", norm_mention},
     {NULL, NULL},
 };
