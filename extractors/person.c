@@ -58,6 +58,21 @@ static int last_two_words(const ut_match *m, ut_cand *c, const char *g, size_t n
     return 0;
 }
 
+/* `Anna Berg, s, vice ordförande Per Lind, s`: a role right after an
+ * attendance entry's bare party code is that entry's (a flattened list),
+ * never the title of the name after it. */
+static bool after_bare_code(const ut_match *m) {
+    size_t ms;
+    const ut_text *t = ut_match_text(m, &ms, NULL);
+    const char *p = t->s + ms; /* the match: `vice ordförande` may read as padj `v` + role */
+    if (p - t->s < 5 || p[-1] != ' ' || p[-2] != ',') return false;
+    p -= 2;
+    const char *e = p;
+    while (p > t->s && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'))) p--;
+    if (e - p < 1 || e - p > 3 || p - t->s < 2 || p[-1] != ' ' || p[-2] != ',') return false;
+    return ut_match_lex(m, "party", p, (size_t)(e - p)) != NULL;
+}
+
 /* Name with a party code and/or a role before or after it. */
 static int norm_attributed(const ut_match *m, ut_cand *c) {
     const char *g;
@@ -70,13 +85,14 @@ static int norm_attributed(const ut_match *m, ut_cand *c) {
     int role = 0;
     size_t rn;
     const char *r = ut_match_group(m, "role", &rn);
-    if (r && rn && (role = person_set_role(m, c, r, rn)) < 0) return -1;
+    if (r && rn && !after_bare_code(m) && (role = person_set_role(m, c, r, rn)) < 0) return -1;
     if (!role) {
         r = ut_match_group(m, "role2", &rn);
         size_t xn;
         const char *x = ut_match_group(m, "role2x", &xn);
-        /* only a bare `chef` takes the words after it */
-        if (r && x && rn == 4) rn = (size_t)(x + xn - r);
+        /* only a bare `chef` takes the words after it, and a professor
+         * the emerita/emeritus after the title */
+        if (r && x && (rn == 4 || (xn > 6 && !strncmp(x, " emerit", 7)))) rn = (size_t)(x + xn - r);
         if (r && rn && (role = person_set_role(m, c, r, rn)) < 0) return -1;
     }
     if (!party && !role) return 0;
@@ -253,6 +269,45 @@ static int register_heading(const ut_match *m, ut_cand *c, const char *sur) {
     return ut_cand_str(c, "role", "%s", low) ? -1 : 1;
 }
 
+/* `säger Lina Berg, utbildningspolitisk talesperson för Liberalerna`: the
+ * speaker, the role after the comma (with the adjective before the role
+ * word) and the party named after `för`. */
+static int norm_speaker(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n, rn, pn;
+    int rc = name_group(m, c, &g, &n, true);
+    if (rc <= 0) return rc;
+    const char *r = ut_match_group(m, "role", &rn);
+    if (r && rn) {
+        const char *sp = memchr(r, ' ', rn);
+        int role = person_set_role(m, c, r, rn);
+        if (role < 0) return -1;
+        if (!role && sp) { /* `utbildningspolitisk talesperson` */
+            size_t an = (size_t)(sp - r);
+            if (person_set_role(m, c, sp + 1, rn - an - 1) < 0) return -1;
+            const ut_attr *a = ut_cand_attr(c, "role");
+            char *adj = person_lower(c->arena, r, an);
+            if (!adj) return -1;
+            if (a && ut_cand_str(c, "role", "%s %s", adj, a->s)) return -1;
+        }
+    }
+    const char *p = ut_match_group(m, "pname", &pn);
+    const char *v = p && pn >= 4 ? ut_match_lex(m, "party", p, pn) : NULL;
+    if (v && ut_cand_str(c, "party", "%s", v)) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `Lars Ek (S) reserverade sig`: the verb after the name is the sign; the
+ * party code between is read. */
+static int norm_verb(const ut_match *m, ut_cand *c) {
+    const char *g;
+    size_t n;
+    int rc = name_group(m, c, &g, &n, true);
+    if (rc <= 0) return rc;
+    if (set_party(m, c) < 0) return -1;
+    return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
 /* A name in capitals filling its line (`ANNA LUNDGREN`): capitals make
  * headings too (`ALLMÄNNA BESTÄMMELSER` under a date line), so of the
  * signature tests only a role line or another signer's name on the line
@@ -355,6 +410,8 @@ static const ut_normalizer person_normalizers[] = {
     {"person.found", norm_initials}, /* a sign in the context: keep the name as it is */
     {"person.signature", norm_signature},
     {"person.caps_line", norm_caps_line},
+    {"person.verb", norm_verb},
+    {"person.speaker", norm_speaker},
     {"person.mention", norm_mention},
     {NULL, NULL},
 };

@@ -72,3 +72,12 @@ tjänstgörande ersättare = ersättare
 justitieråd
 justitierådet = justitieråd
 justitieråden = justitieråd
+# press: who speaks for a party or a body
+talesperson
+talespersonen = talesperson
+talesman
+talesmannen = talesman
+taleskvinna
+taleskvinnan = taleskvinna
+professor emerita
+professor emeritus
