@@ -73,6 +73,27 @@ static bool after_bare_code(const ut_match *m) {
     return ut_match_lex(m, "party", p, (size_t)(e - p)) != NULL;
 }
 
+/* `Gustav Ek (SPI)`: a code the party lexicon does not know, in the
+ * party's place after a name, is a local party written as the document
+ * writes it — when it is no body or post (person_code_not_party) and a
+ * known party code in parentheses stands within 300 bytes, so that the
+ * document does write party codes there.  1 set, 0 not, -1. */
+static int local_party(const ut_match *m, ut_cand *c) {
+    size_t xn, ms, me;
+    const char *x = ut_match_group(m, "partyx", &xn);
+    if (!x || !xn || ut_match_lex(m, "person_code_not_party", x, xn)) return 0;
+    const ut_text *t = ut_match_text(m, &ms, &me);
+    size_t from = ms > 300 ? ms - 300 : 0, to = me + 300 < t->len ? me + 300 : t->len;
+    for (size_t i = from; i + 2 < to; i++) {
+        if (t->s[i] != '(') continue;
+        size_t j = i + 1;
+        while (j < to && j - i <= 4 && t->s[j] >= 'A' && t->s[j] <= 'Z') j++;
+        if (j < to && t->s[j] == ')' && j > i + 1 && ut_match_lex(m, "party", t->s + i + 1, j - i - 1))
+            return ut_cand_str(c, "party", "%.*s", (int)xn, x) ? -1 : 1;
+    }
+    return 0;
+}
+
 /* Name with a party code and/or a role before or after it. */
 static int norm_attributed(const ut_match *m, ut_cand *c) {
     const char *g;
@@ -81,6 +102,7 @@ static int norm_attributed(const ut_match *m, ut_cand *c) {
     if (rc <= 0) return rc;
     if (last_two_words(m, c, g, n)) return -1;
     int party = set_party(m, c);
+    if (!party) party = local_party(m, c);
     if (party < 0) return -1;
     int role = 0;
     size_t rn;
@@ -393,6 +415,10 @@ static int norm_mention(const ut_match *m, ut_cand *c) {
     if (!g) return 0;
     const char *e = g + n, *end = t->s + t->len;
     if (e < end && *e == ' ' && capital_at(e + 1, end)) return 0;
+    /* `Isabel Smedberg - Palmqvist`: the first half of a surname spaced
+     * around its hyphen, not a name of its own */
+    if (e + 2 < end && e[0] == ' ' && e[1] == '-' && (capital_at(e + 2, end) || (e[2] == ' ' && capital_at(e + 3, end))))
+        return 0;
     int rc = name_group(m, c, &g, &n, true);
     if (rc <= 0) return rc;
     if (person_word_count(c->f.value) >= 4) return 0;

@@ -91,8 +91,21 @@ static bool same_words(char **a, char **b, size_t n) {
     return true;
 }
 
+/* `Smedberg Palmqvist` for `Smedberg-Palmqvist`: a's hyphenated surname
+ * written as b's last two words, with given names that agree. */
+static bool hyphen_variant(const mention *a, const mention *b) {
+    const char *s = a->w[a->nw - 1], *h = strchr(s, '-');
+    if (!h || b->nw < 2) return false;
+    const char *p = b->w[b->nw - 2], *q = b->w[b->nw - 1];
+    size_t pn = strlen(p);
+    if ((size_t)(h - s) != pn || strncmp(s, p, pn) || strcmp(h + 1, q)) return false;
+    if (a->nw == 1 || b->nw == 2) return true;
+    return given_compatible(a->w, a->nw - 1, b->w, b->nw - 2);
+}
+
 static bool compatible(const mention *a, const mention *b) {
     if (!a->nw || !b->nw) return false;
+    if (hyphen_variant(a, b) || hyphen_variant(b, a)) return true;
     if (a->nw == b->nw && a->nw >= 2 && same_words(a->w, b->w, a->nw - 1) &&
         ocr_variant(a->w[a->nw - 1], b->w[b->nw - 1]))
         return true;
@@ -230,6 +243,10 @@ static int cleanliness(const char *v) {
  * the cleanest spelling. */
 static int fullness(const mention *m) {
     int score = (int)m->nw * 64;
+    /* a hyphenated name counts its parts: `Smedberg-Palmqvist` is as full
+     * as `Smedberg Palmqvist`, and the first written wins the tie */
+    for (const char *p = m->c->f.value; *p; p++)
+        if (*p == '-') score += 64;
     for (size_t i = 0; i < m->nw; i++)
         if (initial(m->w[i])) score -= 16;
     return score + cleanliness(m->c->f.value);
