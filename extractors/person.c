@@ -94,6 +94,33 @@ static int local_party(const ut_match *m, ut_cand *c) {
     return 0;
 }
 
+/* `utvecklings strateg Johan Fors`: PDF layout splits a compound role at
+ * a space; a bare role head (`strateg`, `samordnare`) right after a lower-
+ * case word in a joining form (-ings, -ions, -hets, -tets, -skaps) is one
+ * word with it: role `utvecklingsstrateg`.  0 or -1. */
+static int split_compound(const ut_match *m, ut_cand *c, const char *r, size_t rn) {
+    static const char *const joins[] = {"ings", "ions", "hets", "tets", "skaps", NULL};
+    size_t ms;
+    const ut_text *t = ut_match_text(m, &ms, NULL);
+    const ut_attr *a = ut_cand_attr(c, "role");
+    if (!a || !a->s) return 0;
+    size_t w = 0;
+    while (w < rn && r[w] != ' ' && r[w] != ':') w++;
+    if (!ut_match_lex(m, "person_role_head", r, w)) return 0; /* a bare head only */
+    const char *e = r, *b;
+    if (e - t->s < 8 || e[-1] != ' ') return 0;
+    e--;
+    b = e;
+    while (b > t->s && ((b[-1] >= 'a' && b[-1] <= 'z') || (unsigned char)b[-1] >= 0x80)) b--;
+    if (e - b < 6 || (b > t->s && b[-1] != ' ' && b[-1] != '\n' && b[-1] != '(')) return 0;
+    for (int i = 0; joins[i]; i++) {
+        size_t jn = strlen(joins[i]);
+        if ((size_t)(e - b) > jn && !memcmp(e - jn, joins[i], jn))
+            return ut_cand_str(c, "role", "%.*s%s", (int)(e - b), b, a->s) ? -1 : 0;
+    }
+    return 0;
+}
+
 /* Name with a party code and/or a role before or after it. */
 static int norm_attributed(const ut_match *m, ut_cand *c) {
     const char *g;
@@ -108,6 +135,7 @@ static int norm_attributed(const ut_match *m, ut_cand *c) {
     size_t rn;
     const char *r = ut_match_group(m, "role", &rn);
     if (r && rn && !after_bare_code(m) && (role = person_set_role(m, c, r, rn)) < 0) return -1;
+    if (role && split_compound(m, c, r, rn) < 0) return -1;
     if (!role) {
         r = ut_match_group(m, "role2", &rn);
         size_t xn;
@@ -132,6 +160,19 @@ static int norm_attributed(const ut_match *m, ut_cand *c) {
     ut_match_text(m, NULL, &me);
     if (party && person_column_heading(m, c, offset(m, g), me) < 0) return -1;
     return strength(c, PERSON_FOUND) ? -1 : 1;
+}
+
+/* `rektorn vid Umeå universitet, Hans Adolfsson,`: as norm_attributed,
+ * the span narrowed to the name and its party code, so that the body
+ * inside the apposition stays an organisation of its own. */
+static int norm_role_phrase(const ut_match *m, ut_cand *c) {
+    int rc = norm_attributed(m, c);
+    if (rc <= 0) return rc;
+    size_t n, ms, me;
+    const char *g = ut_match_group(m, "name", &n);
+    ut_match_text(m, &ms, &me);
+    if (g) ut_cand_span(c, offset(m, g), me);
+    return rc;
 }
 
 /* `Anders Kedhammar- rektor`: the words after the dash must hold a role. */
@@ -429,6 +470,7 @@ static int norm_mention(const ut_match *m, ut_cand *c) {
 static const ut_normalizer person_normalizers[] = {
     {"person.attributed", norm_attributed},
     {"person.dash_role", norm_dash_role},
+    {"person.role_phrase", norm_role_phrase},
     {"person.table_wrap", norm_table_wrap},
     {"person.register", norm_register},
     {"person.abbr_role", norm_abbr_role},

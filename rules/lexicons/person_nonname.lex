@@ -271,3 +271,4 @@ Tjänstepersoner
 Utses
 Frånvarande
 Beslutande
+Exc
