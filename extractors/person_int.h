@@ -57,6 +57,9 @@ int person_layout_look(const ut_match *m, ut_cand *c, size_t ns, size_t ne, bool
 /* Column heading above a cell-like name (`ERSÄTTARE` over a list): sets
  * "role" from the role lexicon.  0 or -1. */
 int person_column_heading(const ut_match *m, ut_cand *c, size_t ns, size_t ne);
+/* Does the line after or before the name's line (one blank line between
+ * at most) hold another name (a segment that looks like one)? */
+bool person_next_to_name(const ut_match *m, size_t ns, size_t ne);
 /* The word of the next line in the column of [ns, ne), when the next line
  * holds exactly one name word there (a table cell that wrapped).  Sets
   * ws and wn; false if none. */

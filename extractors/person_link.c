@@ -91,8 +91,21 @@ static bool same_words(char **a, char **b, size_t n) {
     return true;
 }
 
+/* `Smedberg Palmqvist` for `Smedberg-Palmqvist`: a's hyphenated surname
+ * written as b's last two words, with given names that agree. */
+static bool hyphen_variant(const mention *a, const mention *b) {
+    const char *s = a->w[a->nw - 1], *h = strchr(s, '-');
+    if (!h || b->nw < 2) return false;
+    const char *p = b->w[b->nw - 2], *q = b->w[b->nw - 1];
+    size_t pn = strlen(p);
+    if ((size_t)(h - s) != pn || strncmp(s, p, pn) || strcmp(h + 1, q)) return false;
+    if (a->nw == 1 || b->nw == 2) return true;
+    return given_compatible(a->w, a->nw - 1, b->w, b->nw - 2);
+}
+
 static bool compatible(const mention *a, const mention *b) {
     if (!a->nw || !b->nw) return false;
+    if (hyphen_variant(a, b) || hyphen_variant(b, a)) return true;
     if (a->nw == b->nw && a->nw >= 2 && same_words(a->w, b->w, a->nw - 1) &&
         ocr_variant(a->w[a->nw - 1], b->w[b->nw - 1]))
         return true;
@@ -139,18 +152,26 @@ static int find_person(const forms *fs, const mention *x) {
     return -1;
 }
 
-/* Only list separators between two mentions: `, ` or ` och `. */
+/* Only list separators between two mentions: `, ` or ` och `, or one
+ * lower-case word between two of them — a member's task in a court's or
+ * a board's list (`Severin Blomstrand, referent, Kerstin Calissendorff`). */
 static bool list_gap(const ut_text *t, size_t a, size_t b) {
-    if (b < a || b - a > 12) return false;
-    size_t commas = 0, och = 0;
+    if (b < a || b - a > 40) return false;
+    size_t commas = 0, och = 0, words = 0;
     for (size_t i = a; i < b;) {
         char ch = t->s[i];
         if (ch == ' ' || ch == '\n') i++;
         else if (ch == ',') { commas++; i++; }
-        else if (b - i >= 3 && !memcmp(t->s + i, "och", 3)) { och++; i += 3; }
-        else return false;
+        else if (b - i >= 4 && !memcmp(t->s + i, "och", 3) && (t->s[i + 3] == ' ' || t->s[i + 3] == '\n')) { och++; i += 3; }
+        else if (commas == 1 && !och && !words && ch >= 'a' && ch <= 'z') {
+            /* a lower-case word (ASCII or å ä ö é) right after the first comma */
+            while (i < b && ((t->s[i] >= 'a' && t->s[i] <= 'z') || (unsigned char)t->s[i] >= 0x80)) i++;
+            if (i >= b || t->s[i] != ',') return false;
+            words++;
+        } else return false;
     }
-    return commas + och == 1;
+    if (words) return commas == 2 || (commas == 1 && och == 1);
+    return b - a <= 12 && commas + och == 1;
 }
 
 /* `Ledamöter: A, B och C`, `(justitieråden A, B och C)`: a role word in
@@ -222,6 +243,10 @@ static int cleanliness(const char *v) {
  * the cleanest spelling. */
 static int fullness(const mention *m) {
     int score = (int)m->nw * 64;
+    /* a hyphenated name counts its parts: `Smedberg-Palmqvist` is as full
+     * as `Smedberg Palmqvist`, and the first written wins the tie */
+    for (const char *p = m->c->f.value; *p; p++)
+        if (*p == '-') score += 64;
     for (size_t i = 0; i < m->nw; i++)
         if (initial(m->w[i])) score -= 16;
     return score + cleanliness(m->c->f.value);

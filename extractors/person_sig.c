@@ -280,6 +280,14 @@ int person_layout_look(const ut_match *m, ut_cand *c, size_t ns, size_t ne, bool
     return 0;
 }
 
+bool person_next_to_name(const ut_match *m, size_t ns, size_t ne) {
+    size_t ms;
+    const ut_text *t = ut_match_text(m, &ms, NULL);
+    size_t ls = line_start(t, ns), le = line_end(t, ne), ols, ole;
+    if (next_line(t, le, 1, &ols, &ole) && line_has_name(m, t, ols, ole)) return true;
+    return prev_line(t, ls, 1, &ols, &ole) && line_has_name(m, t, ols, ole);
+}
+
 bool person_wrapped_word(const ut_match *m, size_t ns, size_t ne, const char **ws, size_t *wn) {
     size_t ms;
     const ut_text *t = ut_match_text(m, &ms, NULL);

@@ -262,3 +262,13 @@ Liberalerna
 Alliansen
 Majoriteten
 Oppositionen
+# labels of a protocol's header and attendance list (issue 16)
+Insynsplats
+Insynsplatser
+Tjänsteman
+Tjänstemän
+Tjänstepersoner
+Utses
+Frånvarande
+Beslutande
+Exc

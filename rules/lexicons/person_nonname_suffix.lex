@@ -61,7 +61,7 @@ rådet
 center
 hus
 huset
-län
+# (no bare `län`: its OCR form `lan` ends given names: Allan)
 länet
 region
 regionen

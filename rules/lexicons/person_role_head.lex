@@ -53,3 +53,8 @@ professor
 professorn = professor
 docent
 docenten = docent
+# rektorn vid X, ordföranden i Y (role_phrase anchors on these heads)
+rektor
+rektorn = rektor
+ordförande
+ordföranden = ordförande

@@ -53,6 +53,8 @@ nämndsekreterare
 nämndsekreteraren = nämndsekreterare
 talman
 talmannen = talman
+vice talman
+vice talmannen = vice talman
 kontaktperson
 konkursförvaltare
 konkursförvaltaren = konkursförvaltare
@@ -70,3 +72,12 @@ tjänstgörande ersättare = ersättare
 justitieråd
 justitierådet = justitieråd
 justitieråden = justitieråd
+# press: who speaks for a party or a body
+talesperson
+talespersonen = talesperson
+talesman
+talesmannen = talesman
+taleskvinna
+taleskvinnan = taleskvinna
+professor emerita
+professor emeritus
