@@ -5,9 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "base/text.h"
@@ -24,11 +22,6 @@ void ut_seterr(ut_error *err, const char *file, int line, const char *fmt, ...) 
 
 char *ut_read_stream_binary(FILE *f, size_t *len, int *err_no, bool (*read_past_nul)(const char *, size_t)) {
     size_t cap = 1 << 16, n = 0;
-    /* a regular file: its size (+1 for the NUL, +1 to see the end in one
-     * read), so that the buffer is not up to twice the text */
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < UT_MAX_INPUT)
-        cap = (size_t)st.st_size + 2;
     char *buf = malloc(cap);
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n - 1, f);
@@ -60,10 +53,6 @@ char *ut_read_stream_binary(FILE *f, size_t *len, int *err_no, bool (*read_past_
     }
     buf[n] = 0;
     *len = n;
-    if (cap - n > (1u << 20)) { /* a stream read in doubling steps: give back the unused part */
-        char *fit = realloc(buf, n + 1);
-        if (fit) buf = fit;
-    }
     return buf;
 }
 
