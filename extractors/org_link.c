@@ -188,6 +188,20 @@ static int by_form(const void *a, const void *b) {
     return strcmp(((const plural *)a)->form, ((const plural *)b)->form);
 }
 
+/* A cheap sieve in front of the binary search: a bit per hash of a word's
+ * length and its first and last bytes.  A word whose bit is clear is no
+ * plural of the list, so the text's many long words cost a few
+ * instructions each instead of a search. */
+#define SIEVE_BITS 16
+static unsigned sieve_hash(const char *w, size_t n) {
+    unsigned char first = (unsigned char)w[0];
+    if (first >= 'A' && first <= 'Z') first = (unsigned char)(first - 'A' + 'a');
+    unsigned h = (unsigned)n * 2654435761u;
+    h ^= first * 97u + (unsigned char)w[1] * 7919u + (unsigned char)w[n - 1] * 65537u +
+         (unsigned char)w[n - 2] * 131u;
+    return (h ^ (h >> 16)) & ((1u << SIEVE_BITS) - 1);
+}
+
 static bool letter_byte(unsigned char ch) {
     return ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
@@ -228,6 +242,11 @@ static int mark_generic(const char *t, spelling *v, size_t nv) {
     rc = 0;
     if (!np) goto out;
     qsort(p, np, sizeof *p, by_form);
+    unsigned char sieve[(1u << SIEVE_BITS) / 8] = {0};
+    for (size_t i = 0; i < np; i++) {
+        unsigned h = sieve_hash(p[i].form, strlen(p[i].form));
+        sieve[h >> 3] |= (unsigned char)(1u << (h & 7));
+    }
     char buf[128];
     for (size_t i = 0; t[i];) {
         if (!letter_byte((unsigned char)t[i])) {
@@ -237,6 +256,8 @@ static int mark_generic(const char *t, spelling *v, size_t nv) {
         size_t w = i;
         while (letter_byte((unsigned char)t[i])) i++;
         if (i - w < 8 || i - w >= sizeof buf) continue;
+        unsigned h = sieve_hash(t + w, i - w);
+        if (!(sieve[h >> 3] & (1u << (h & 7)))) continue;
         memcpy(buf, t + w, i - w);
         buf[i - w] = 0;
         if (buf[0] >= 'A' && buf[0] <= 'Z') buf[0] = (char)(buf[0] - 'A' + 'a');

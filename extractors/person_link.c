@@ -20,6 +20,7 @@ typedef struct mention {
     ut_cand *c;
     char **w;    /* folded words */
     size_t nw;
+    size_t sid;  /* spelling id: equal for mentions with the same words */
     bool found;
     int person;  /* index of the person, -1 while none */
 } mention;
@@ -116,40 +117,82 @@ static bool compatible(const mention *a, const mention *b) {
 
 /* The distinct spellings already given to persons: a new mention is
  * compared with these, not with every mention (a long protocol has
- * thousands of mentions but few spellings). */
+ * thousands of mentions but few spellings).  Per spelling id, a memo of
+ * the search: the first compatible form (forms are only appended, so once
+ * found it stays the first) or how many forms were already found
+ * incompatible; and the list of forms with that spelling.  So a repeated
+ * name costs one look-up, and the pass stays linear in the mentions. */
+typedef struct spelling_memo {
+    long found;     /* index into forms.f of the first compatible form, -1 none yet */
+    size_t checked; /* forms.f[0..checked) are not compatible (while found < 0) */
+    long head;      /* first form with this spelling, -1 none; then forms.next */
+} spelling_memo;
+
 typedef struct forms {
     const mention **f;
+    long *next; /* next form with the same spelling, -1 */
     size_t n, cap;
+    spelling_memo *memo; /* by spelling id */
 } forms;
-
-static bool same_form(const mention *a, const mention *b) {
-    if (a->nw != b->nw) return false;
-    for (size_t i = 0; i < a->nw; i++)
-        if (strcmp(a->w[i], b->w[i])) return false;
-    return true;
-}
 
 /* Give mention x to person p, remembering its spelling.  0 or -1. */
 static int assign(forms *fs, mention *x, int p) {
     x->person = p;
-    for (size_t i = 0; i < fs->n; i++)
-        if (fs->f[i]->person == p && same_form(fs->f[i], x)) return 0;
+    spelling_memo *m = &fs->memo[x->sid];
+    for (long k = m->head; k >= 0; k = fs->next[k])
+        if (fs->f[k]->person == p) return 0;
     if (fs->n == fs->cap) {
         size_t cap = fs->cap ? fs->cap * 2 : 32;
         const mention **nf = realloc(fs->f, cap * sizeof *nf);
         if (!nf) return -1;
         fs->f = nf;
+        long *nx = realloc(fs->next, cap * sizeof *nx);
+        if (!nx) return -1;
+        fs->next = nx;
         fs->cap = cap;
     }
+    fs->next[fs->n] = m->head;
+    m->head = (long)fs->n;
     fs->f[fs->n++] = x;
     return 0;
 }
 
 /* The person a mention joins: the first whose any spelling is compatible. */
-static int find_person(const forms *fs, const mention *x) {
-    for (size_t i = 0; i < fs->n; i++)
-        if (compatible(fs->f[i], x)) return fs->f[i]->person;
-    return -1;
+static int find_person(forms *fs, const mention *x) {
+    spelling_memo *m = &fs->memo[x->sid];
+    for (size_t i = m->checked; m->found < 0 && i < fs->n; i++)
+        if (compatible(fs->f[i], x)) m->found = (long)i;
+    if (m->found < 0) m->checked = fs->n;
+    return m->found >= 0 ? fs->f[m->found]->person : -1;
+}
+
+static int by_words(const void *pa, const void *pb) {
+    const mention *a = *(const mention *const *)pa, *b = *(const mention *const *)pb;
+    if (a->nw != b->nw) return a->nw < b->nw ? -1 : 1;
+    for (size_t i = 0; i < a->nw; i++) {
+        int c = strcmp(a->w[i], b->w[i]);
+        if (c) return c;
+    }
+    return 0;
+}
+
+/* Number the spellings (mt[i].sid) and give fs one memo per spelling.
+ * 0 or -1. */
+static int number_spellings(mention *mt, size_t n, forms *fs) {
+    mention **order = malloc(n * sizeof *order);
+    if (!order) return -1;
+    for (size_t i = 0; i < n; i++) order[i] = &mt[i];
+    qsort(order, n, sizeof *order, by_words);
+    size_t ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && by_words(&order[i - 1], &order[i])) ns++;
+        order[i]->sid = ns;
+    }
+    free(order);
+    fs->memo = malloc((ns + 1) * sizeof *fs->memo);
+    if (!fs->memo) return -1;
+    for (size_t i = 0; i <= ns; i++) fs->memo[i] = (spelling_memo){-1, 0, -1};
+    return 0;
 }
 
 /* Only list separators between two mentions: `, ` or ` och `, or one
@@ -252,34 +295,48 @@ static int fullness(const mention *m) {
     return score + cleanliness(m->c->f.value);
 }
 
+/* Every mention of a person takes its fullest name, the first party and
+ * role; the mentions of no person are dropped.  The mentions are grouped
+ * by person first (in document order within each), so that this is
+ * linear, not persons times mentions. */
 static int finish(ut_docbuild *db, mention *mt, size_t n, int npersons) {
     const char *hparty = heading_party(db);
-    for (int p = 0; p < npersons; p++) {
+    size_t *start = calloc((size_t)npersons + 1, sizeof *start);
+    size_t *by_person = malloc((n ? n : 1) * sizeof *by_person);
+    int rc = start && by_person ? 0 : -1;
+    for (size_t i = 0; !rc && i < n; i++)
+        if (mt[i].person >= 0) start[mt[i].person + 1]++;
+    for (int p = 0; !rc && p < npersons; p++) start[p + 1] += start[p];
+    for (size_t i = 0; !rc && i < n; i++)
+        if (mt[i].person >= 0) by_person[start[mt[i].person]++] = i;
+    /* start[p] is now the end of p's run: p's mentions are [start[p-1], start[p]) */
+    for (int p = 0; !rc && p < npersons; p++) {
+        size_t from = p ? start[p - 1] : 0, to = start[p];
         const mention *best = NULL;
         const char *party = NULL, *role = NULL;
-        for (size_t i = 0; i < n; i++) {
-            if (mt[i].person != p) continue;
-            if (!best || fullness(&mt[i]) > fullness(best)) best = &mt[i];
-            const ut_attr *a = ut_cand_attr(mt[i].c, "party");
+        for (size_t k = from; k < to; k++) {
+            const mention *x = &mt[by_person[k]];
+            if (!best || fullness(x) > fullness(best)) best = x;
+            const ut_attr *a = ut_cand_attr(x->c, "party");
             if (!party && a) party = a->s;
-            a = ut_cand_attr(mt[i].c, "role");
+            a = ut_cand_attr(x->c, "role");
             if (!role && a) role = a->s;
         }
         if (!best) continue;
         if (!party) party = hparty;
         const char *value = ut_arena_strdup(db->arena, best->c->f.value);
         char *key = ut_fold(value);
-        if (!value || !key) { free(key); return -1; }
-        int rc = 0;
-        for (size_t i = 0; i < n && !rc; i++) {
-            if (mt[i].person != p) continue;
-            ut_cand *c = mt[i].c;
+        if (!value || !key) rc = -1;
+        for (size_t k = from; k < to && !rc; k++) {
+            ut_cand *c = mt[by_person[k]].c;
             rc = ut_cand_value(c, "%s", value) || ut_cand_str(c, "key", "%s", key) ||
                  (party && ut_cand_str(c, "party", "%s", party)) || (role && ut_cand_str(c, "role", "%s", role));
         }
         free(key);
-        if (rc) return -1;
     }
+    free(start);
+    free(by_person);
+    if (rc) return -1;
     for (size_t i = 0; i < n; i++) {
         if (mt[i].person < 0) mt[i].c->dropped = true;
         remove_attr(mt[i].c, PERSON_STRENGTH);
@@ -307,7 +364,7 @@ int person_document_pass(ut_docbuild *db) {
     }
     int npersons = 0;
     forms fs = {0};
-    int rc = 0;
+    int rc = number_spellings(mt, n, &fs);
     /* persons from the mentions with a sign, in document order */
     for (size_t i = 0; i < n && !rc; i++) {
         if (!mt[i].found) continue;
@@ -341,6 +398,8 @@ int person_document_pass(ut_docbuild *db) {
         i = j;
     }
     free(fs.f);
+    free(fs.next);
+    free(fs.memo);
     if (rc) { free(mt); return -1; }
     rc = finish(db, mt, n, npersons);
     free(mt);
