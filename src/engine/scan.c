@@ -14,6 +14,7 @@ struct ut_scan_db {
     unsigned nexpr;
     unsigned *max_width; /* per expression: the earliest start of a hit is end - max_width */
     bool *som;           /* per expression: the start is reported */
+    bool *spaced;        /* per expression: end - max_width not counting white space (ut_anchor.spaced) */
     bool any_som;
     bool want_number, want_capital; /* some rule uses the token */
 };
@@ -25,6 +26,7 @@ void ut_scan_db_free(ut_scan_db *db) {
     hs_free_database(db->db);
     free(db->max_width);
     free(db->som);
+    free(db->spaced);
     free(db);
 }
 
@@ -33,6 +35,35 @@ static long find_expr(char **exprs, const unsigned *flags, unsigned n, const cha
     for (unsigned i = 0; i < n; i++)
         if (flags[i] == fl && !strcmp(exprs[i], x)) return i;
     return -1;
+}
+
+/* The longest hit of expression x (in bytes) when every \s+ in it
+ * matches one character: > 0, 0 when that is unbounded too, -1 out of
+ * memory.  The \s+ of a lexicon's phrases is the only unbounded part of
+ * most anchors. */
+static long spaced_width(const char *x, unsigned fl) {
+    size_t n = strlen(x), o = 0;
+    char *y = malloc(n + 1);
+    if (!y) return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (x[i] == '\\' && i + 1 < n) {
+            y[o++] = x[i++];
+            y[o++] = x[i];
+            if (x[i] == 's' && i + 1 < n && x[i + 1] == '+') i++; /* \s+ -> \s */
+            continue;
+        }
+        y[o++] = x[i];
+    }
+    y[o] = 0;
+    hs_expr_info_t *info = NULL;
+    hs_compile_error_t *ce = NULL;
+    long w = 0;
+    if (hs_expression_info(y, fl, &info, &ce) == HS_SUCCESS) {
+        if (info->max_width != UINT_MAX && info->max_width <= 1000) w = (long)info->max_width;
+        free(info);
+    } else hs_free_compile_error(ce);
+    free(y);
+    return w;
 }
 
 int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
@@ -52,7 +83,8 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
     if (!sd || !exprs || !flags || !ids) goto oom;
     sd->max_width = calloc(total + 3, sizeof *sd->max_width);
     sd->som = calloc(total + 3, sizeof *sd->som);
-    if (!sd->max_width || !sd->som) goto oom;
+    sd->spaced = calloc(total + 3, sizeof *sd->spaced);
+    if (!sd->max_width || !sd->som || !sd->spaced) goto oom;
     sd->want_number = number;
     sd->want_capital = capital;
     unsigned n = 0;
@@ -74,11 +106,19 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
             bool empty = info->min_width == 0;
             a->min_width = info->min_width;
             a->max_width = unbounded ? 0 : info->max_width;
-            /* the start is reported when it cannot be computed from the end:
-             * no maximum length, or an anchor declared `start anchor` whose
-             * length varies (its tries are at the exact start) */
-            a->som = unbounded || (a->start && a->min_width != a->max_width);
             free(info);
+            /* Vectorscan's start of match costs: with it the whole database
+             * scans at half the speed.  A lexicon of phrases is unbounded
+             * only through the \s+ between words; its hits' earliest start
+             * is then found from the end by walking back (hit_start_bound).
+             * Only an anchor unbounded otherwise has its start reported. */
+            if (unbounded) {
+                long spaced = spaced_width(a->expanded, fl);
+                if (spaced < 0) goto oom;
+                a->spaced = spaced > 0;
+                a->max_width = a->spaced ? (unsigned)spaced : 0;
+            }
+            a->som = unbounded && !a->spaced;
             if (empty) {
                 ut_seterr(err, r->file, a->line, "rule '%s': anchor '%s' can match the empty string", r->id,
                           a->pattern);
@@ -89,6 +129,7 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
             if (e < 0) {
                 sd->max_width[n] = a->max_width;
                 sd->som[n] = a->som;
+                sd->spaced[n] = a->spaced;
                 sd->any_som |= a->som;
                 exprs[n] = a->expanded;
                 flags[n] = fl;
@@ -183,13 +224,48 @@ static bool push_raw(ut_scan_hits *h, unsigned expr, size_t from, size_t end) {
 typedef struct scan_ctx {
     ut_scan_hits *h;
     const ut_scan_db *sd;
+    const unsigned char *s;
 } scan_ctx;
+
+/* Bytes of the white-space character (what \s matches with UCP) that
+ * ends just before s[i], or 0. */
+static size_t space_before(const unsigned char *s, size_t i) {
+    unsigned char c = s[i - 1];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+    if (i >= 2 && s[i - 2] == 0xC2 && (c == 0x85 || c == 0xA0)) return 2;
+    if (i < 3) return 0;
+    const unsigned char *p = s + i - 3;
+    if (p[0] == 0xE1 && ((p[1] == 0x9A && p[2] == 0x80) || (p[1] == 0xA0 && p[2] == 0x8E))) return 3; /* U+1680 U+180E */
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF)) return 3;
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) return 3; /* U+205F */
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) return 3; /* U+3000 */
+    return 0;
+}
+
+/* The earliest start of a hit of a `spaced` expression ending at `end`:
+ * back from the end over `width` bytes that are not white space, white
+ * space free.  The hit's own bytes other than its white-space runs are
+ * fewer than `width` (its longest form with one space a run), so its
+ * start is at or after this. */
+static size_t hit_start_bound(const unsigned char *s, size_t end, unsigned width) {
+    size_t i = end;
+    while (i > 0) {
+        size_t sp = space_before(s, i);
+        if (sp) i -= sp;
+        else if (width) i--, width--;
+        else break;
+    }
+    return i;
+}
 
 static int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx) {
     (void)flags;
     scan_ctx *c = ctx;
     unsigned w = c->sd->max_width[id];
-    size_t start = c->sd->som[id] ? (size_t)from : to >= w ? (size_t)to - w : 0;
+    size_t start = c->sd->som[id]      ? (size_t)from
+                   : c->sd->spaced[id] ? hit_start_bound(c->s, (size_t)to, w)
+                   : to >= w           ? (size_t)to - w
+                                       : 0;
     return push_raw(c->h, id, start, (size_t)to) ? 0 : 1;
 }
 
@@ -240,7 +316,7 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
     if (!sd) return 0;
     if (len > UINT32_MAX) return -1; /* hs_scan takes 32-bit lengths: a 4 GB text falls back (match.c) */
     if (sd->db && len) {
-        scan_ctx ctx = {h, sd};
+        scan_ctx ctx = {h, sd, (const unsigned char *)s};
         hs_error_t e = hs_scan(sd->db, s, (unsigned)len, 0, h->hs_scratch, on_hit, &ctx);
         if (e != HS_SUCCESS && !(e == HS_SCAN_TERMINATED && h->overflow)) return -1;
         if (h->overflow) return -1;
@@ -287,7 +363,10 @@ static ut_window hit_window(const ut_anchor *a, ut_hit hit, size_t len) {
     size_t hs = hit.from, end = hit.end;
     ut_window w;
     if (a->start) {
-        w.lo = w.hi = hs; /* the exact start (reported, or of a fixed width), or a token (width 0) */
+        /* the exact start (reported, or of a fixed width), or a token
+         * (width 0); for a hit of varying width, the starts its widths allow */
+        w.lo = w.hi = hs;
+        if (!a->som && a->min_width != a->max_width && end >= hs + a->min_width) w.hi = end - a->min_width;
         return w;
     }
     w.lo = hs > a->before ? hs - a->before : 0;
@@ -315,7 +394,7 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
     bool som = false;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
-        som |= a->som;
+        som |= a->som || a->spaced || (a->start && a->min_width != a->max_width);
         for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) w[n++] = hit_window(a, h->pos[i], len);
     }
     /* one anchor of known width gives windows already in order (its hits are) */
@@ -335,11 +414,11 @@ bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
         size_t lo = h->first[a->expr], hi = h->first[a->expr + 1];
-        if (a->som) { /* starts are not in order: look at every hit */
+        if (a->som || a->spaced || (a->start && a->min_width != a->max_width)) {
+            /* starts are not in order, or not exact: look at every hit's window */
             for (size_t i = lo; i < hi; i++) {
-                ut_hit x = h->pos[i];
-                if (a->start ? x.from == ms : ms + a->before >= x.from && ms <= x.end + a->after)
-                    return true;
+                ut_window w = hit_window(a, h->pos[i], (size_t)-1);
+                if (ms >= w.lo && ms <= w.hi) return true;
             }
             continue;
         }

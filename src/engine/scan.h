@@ -26,9 +26,13 @@
  *
  * The regex anchors of all rules are compiled into one Vectorscan
  * database (block mode; a hit of a bounded anchor starts at most
- * `max_width` bytes before its end, and an anchor without a maximum
- * length, such as a lexicon of multi-word phrases, is compiled with
- * leftmost start-of-match), and the tokens are
+ * `max_width` bytes before its end; a lexicon of multi-word phrases,
+ * unbounded only through the \s+ between its words, starts at most
+ * `max_width` bytes before its end not counting white space, found by
+ * walking back; only an anchor unbounded otherwise is compiled with
+ * leftmost start-of-match, which halves the speed of the whole database;
+ * a `start anchor` of varying width is tried at every start its widths
+ * allow), and the tokens are
  * found by one hand-written loop.  A rule's regex then runs only at start
  * positions inside the union of its anchors' windows, with the full text
  * as subject (lookbehinds, lookaheads and the match's extent are those of

@@ -53,9 +53,11 @@ typedef struct ut_anchor {
     char *pattern;      /* as written */
     char *expanded;     /* as compiled (defines, lexicons, OCR forms); NULL for tokens */
     unsigned expr;      /* index of the expression in the shared database */
-    unsigned max_width; /* longest hit in bytes (0 for a token or unbounded) */
+    unsigned max_width; /* longest hit in bytes (0 for a token or unbounded); with `spaced`, not counting white space */
     unsigned min_width;
-    bool som;           /* Vectorscan reports the start (no maximum length, or `start anchor` of varying length) */
+    bool som;           /* Vectorscan reports the start (no maximum length even without white-space runs) */
+    bool spaced;        /* unbounded only through \s+ (a lexicon's phrases): the hit's earliest start is found by
+                           walking back max_width bytes from its end, white space free (scan.c) */
     int line;
     /* Where a match may start relative to a hit of this anchor (scan.h):
      * in [hit start - before, hit end + after], or exactly at the hit's

@@ -188,6 +188,56 @@ static void check_cache(const char *text) {
     scratch_free(cache);
 }
 
+/* A lexicon of phrases as an anchor: its words are joined by \s+, so the
+ * hit has no maximum length.  It is scanned without Vectorscan's start of
+ * match (which halves the whole database's speed); the earliest start of
+ * a hit is found by walking back from its end, white space free
+ * (ut_anchor.spaced).  Runs of spaces, line breaks and Unicode spaces
+ * between the words must not push a match out of its window. */
+static void check_spaced_anchors(void) {
+    const char *lex = "vice ordförande\nförste vice ordförande\nordförande\n";
+    const char *text = "Där satt förste      vice\n        ordförande Anna och vice\u2003\u2003ordförande Per, "
+                       "ordförande Eva; vice \n\n   ordförande Kim; vice  ordf. Ola";
+    for (int start = 0; start < 2; start++) {
+        char *dir = NULL;
+        ut_error err = {0};
+        char rules[512];
+        snprintf(rules, sizeof rules,
+                 "rule t.phrase\n  type org\n  normalize text\n  anchor {w}\n  %s\n"
+                 "  pattern (?<![[:alpha:]]){w} [[:upper:]][[:lower:]]+\n",
+                 start ? "start anchor" : "window -0 +0");
+        ut_ruleset *rs = rules_from_text(&dir, rules, "w", lex, &err);
+        const char *how = start ? "start anchor" : "window -0 +0";
+        if (!ok(rs != NULL, "phrase lexicon anchor (%s) loads", how)) {
+            diag("%s:%d: %s", err.file, err.line, err.text);
+            scratch_free(dir);
+            continue;
+        }
+        const ut_anchor *a = &rs->rules[0].anchors[0];
+        ok(a->spaced && !a->som && a->max_width >= strlen("förste vice ordförande"),
+           "%s: the phrase anchor is bounded but for its white space (no start of match; width %u)", how,
+           a->max_width);
+        char *scan = fields_of(rs, UT_ENGINE_SCAN, text), *ref = fields_of(rs, UT_ENGINE_REFERENCE, text);
+        is_str(scan, ref, "%s: scan engine = reference engine over phrases spread by white space", how);
+        size_t n = 0;
+        for (const char *q = scan; q && (q = strchr(q, '\n')); q++) n++;
+        is_int((long)n, 4, "%s: the four phrases with a name after them are found", how);
+        free(scan);
+        free(ref);
+        /* on raw text (no normalizing): Unicode spaces between the words */
+        const char *raw = "x vice\u2003\u3000\u00a0\u2003\u3000\u00a0\u2028\u205f ordförande y";
+        ut_scan_hits h;
+        int good = ut_scan_hits_init(&h, rs) == 0 && ut_scan_run(rs, &h, raw, strlen(raw)) == 0;
+        size_t e = a->expr, hits = good ? h.first[e + 1] - h.first[e] : 0;
+        good = good && hits >= 1;
+        for (size_t i = 0; good && i < hits; i++) good = h.pos[h.first[e] + i].from <= 2;
+        ok(good, "%s: raw text: every hit's earliest start is at or before `vice` (%zu hits)", how, hits);
+        ut_scan_hits_free(&h);
+        ut_ruleset_free(rs);
+        scratch_free(dir);
+    }
+}
+
 int main(void) {
     char *dir = NULL;
     ut_error err = {0};
@@ -245,6 +295,8 @@ int main(void) {
     free(want);
     ut_ruleset_free(rs);
     scratch_free(dir);
+
+    check_spaced_anchors();
 
     const char *multi = "Å 2021 ärende ÖVER 12 kr, åå ö 3 kr; Ärende 7/2020 ö 99 kr";
     check_offset_limit("(?<=ö )[0-9]+(?= kr)", multi);
