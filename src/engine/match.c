@@ -142,7 +142,8 @@ static int run_rule_windows(const ut_ruleset *rs, const ut_rule *r, ut_scratch *
         const ut_window *w = &s->win[wi];
         size_t at = w->lo > from ? w->lo : from;
         if (at == w->hi) /* one position: an anchored try */
-            rc = pcre2_match(at_one, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+            rc = r->at_one_jit ? pcre2_jit_match(at_one, (PCRE2_SPTR)t->s, t->len, at, 0, s->md, s->mctx)
+                               : pcre2_match(at_one, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
         else {
             pcre2_set_offset_limit(s->mctx_win, w->hi);
             rc = pcre2_match(search, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx_win);

@@ -463,6 +463,11 @@ static size_t count_escape(const char *x, char c) {
 
 static bool has_escape(const char *x, char c) { return count_escape(x, c) > 0; }
 
+static bool has_jit(const pcre2_code *re) {
+    size_t size = 0;
+    return pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0;
+}
+
 static int compile_nog(loader *L, ut_rule *r, const char *no_jit) {
     const char *x = r->expanded;
     size_t n = strlen(x), found = count_escape(x, 'G');
@@ -557,6 +562,10 @@ static int compile_rule(loader *L, ut_rule *r) {
         if (!no_jit || strcmp(no_jit, "1")) pcre2_jit_compile(r->code_at, PCRE2_JIT_COMPLETE);
     }
     if (compile_nog(L, r, no_jit)) return -1;
+    if (r->nanchors) {
+        r->at_one_jit = has_jit(r->code_nog ? r->code_nog_at : r->code_at);
+        r->search_jit = has_jit(r->code_nog ? r->code_nog : r->code);
+    }
     if (r->nanchors && has_escape(r->expanded, 'K')) {
         /* \K moves the reported start after the attempt's start, and a
          * window search must begin at the attempt: not provable */

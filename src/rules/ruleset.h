@@ -107,6 +107,12 @@ struct ut_rule {
      * (a token, a resume offset): PCRE2_ANCHORED passed at match time
      * would run the interpreter, not the JIT code. */
     pcre2_code *code_at, *code_nog_at;
+    /* The code of a try at one position (code_nog_at if there is one, else
+     * code_at) and of a window search (code_nog, else code) has JIT code:
+     * it is run through pcre2_jit_match, which skips pcre2_match's checks
+     * (a token rule is tried some 10^4 times per MB, and those checks were
+     * a tenth of each try). */
+    bool at_one_jit, search_jit;
 };
 
 /* Where a rule's type and normalizer are looked up: the registry of
