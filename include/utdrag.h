@@ -16,7 +16,8 @@
  *   - A ut_doc BORROWS its ut_ruleset (rule ids, type names): free documents
  *     before the ruleset.
  *   - The input bytes given to ut_extract are copied where needed; the
- *     caller may free them as soon as ut_extract returns.
+ *     caller may free them as soon as ut_extract returns.  ut_extract_owned
+ *     TAKES OWNERSHIP of its buffer instead (no copy of a big input).
  *
  * Threads: a ut_ruleset is immutable once loaded and may be shared by any
  * number of threads.  A ut_worker holds per-thread scratch (PCRE2 match
@@ -251,12 +252,21 @@ UT_API void ut_doc_free(ut_doc *d);
 UT_API ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
                             size_t len, ut_error *err);
 
+/* ut_extract_parallel (ut_extract with one worker) without copying the
+ * input: TAKES OWNERSHIP of `bytes`, a malloc'd buffer with room for
+ * len + 1 bytes (a NUL is written at bytes[len]).  The document keeps it
+ * as its bytes (ut_doc_bytes); on failure it is freed.  For a big file
+ * this saves the input's size in memory. */
+UT_API ut_doc *ut_extract_owned(ut_worker *const *workers, size_t nworkers, const char *name, char *bytes, size_t len,
+                                ut_error *err);
+
 UT_API const char *ut_doc_name(const ut_doc *d);
 /* How the bytes were decoded: "utf-8" or "windows-1252". */
 UT_API const char *ut_doc_encoding(const ut_doc *d);
 UT_API size_t ut_doc_nfields(const ut_doc *d);
 UT_API const ut_field *ut_doc_field(const ut_doc *d, size_t i);
-/* The original bytes (BORROWED; a copy owned by the document). */
+/* The original bytes (BORROWED; owned by the document: a copy, or the
+ * buffer handed to ut_extract_owned). */
 UT_API const char *ut_doc_bytes(const ut_doc *d, size_t *len);
 /* Non-fatal problems met while extracting (e.g. a rule that hit its match
  * limit), one per line, or NULL.  BORROWED. */

@@ -38,8 +38,10 @@ static const ut_anchor *suggest(const ut_rule *r, const ut_scan_hits *h, size_t 
     *before = *after = 0;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
-        for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) {
-            size_t e = h->pos[i].end, hs = h->pos[i].from;
+        size_t nh;
+        const ut_hit *v = ut_scan_hits_of(h, a->expr, &nh);
+        for (size_t i = 0; i < nh; i++) {
+            size_t e = v[i].end, hs = v[i].from;
             if (e + 4000 < ms || e > me + 4000) continue;
             size_t b = hs > ms ? hs - ms : 0, f = ms > e ? ms - e : 0;
             if (b + f < best) {

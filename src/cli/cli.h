@@ -44,16 +44,13 @@ char *cli_read_input(const char *path, size_t *len, char **error);
 /* Microseconds spent in cli_read_input, summed over threads (--timings). */
 extern _Atomic long long cli_read_us;
 
-/* Extract one input read by cli_read_input: a PDF (by its "%PDF-" magic
- * or a .pdf name) through ut_extract_pdf, anything else as text.  A NEW
- * document, or NULL with `err` set. */
-ut_doc *cli_extract(ut_worker *w, const char *path, const char *buf, size_t len, ut_error *err);
-
-/* cli_extract for one input over `nw` workers (nw >= 1, borrowed): text is
- * split at paragraph breaks (ut_extract_parallel); a PDF goes through
- * ut_extract_pdf on ws[0].  Same output as cli_extract. */
-ut_doc *cli_extract_split(ut_worker **ws, size_t nw, const char *path, const char *buf, size_t len,
-                          ut_error *err);
+/* Extract one input read by cli_read_input over `nw` workers (nw >= 1,
+ * borrowed): a PDF (by its "%PDF-" magic or a .pdf name) through
+ * ut_extract_pdf on ws[0], anything else as text (with nw > 1 split at
+ * paragraph breaks: the same output).  TAKES OWNERSHIP of `buf` (a text's
+ * document keeps it: no copy of a big input).  A NEW document, or NULL
+ * with `err` set. */
+ut_doc *cli_extract(ut_worker *const *ws, size_t nw, const char *path, char *buf, size_t len, ut_error *err);
 
 /* Read a list of paths, one a line (or NUL-separated with `nul`), from
  * FILE ("-" = stdin) into `in`.  0, or -1 after printing. */

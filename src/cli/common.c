@@ -107,16 +107,14 @@ static int is_pdf_input(const char *path, const char *buf, size_t len) {
     return ut_is_pdf(buf, len) || (strcmp(path, "-") && pdf_name(path));
 }
 
-ut_doc *cli_extract(ut_worker *w, const char *path, const char *buf, size_t len, ut_error *err) {
-    if (is_pdf_input(path, buf, len)) return ut_extract_pdf(w, path, buf, len, err);
-    return ut_extract(w, path, buf, len, err);
-}
-
-ut_doc *cli_extract_split(ut_worker **ws, size_t nw, const char *path, const char *buf, size_t len,
-                          ut_error *err) {
-    /* a PDF's bytes are not its text: poppler reads it, in one thread */
-    if (is_pdf_input(path, buf, len)) return ut_extract_pdf(ws[0], path, buf, len, err);
-    return ut_extract_parallel(ws, nw, path, buf, len, err);
+ut_doc *cli_extract(ut_worker *const *ws, size_t nw, const char *path, char *buf, size_t len, ut_error *err) {
+    if (is_pdf_input(path, buf, len)) {
+        /* a PDF's bytes are not its text: poppler reads it, in one thread */
+        ut_doc *d = ut_extract_pdf(ws[0], path, buf, len, err);
+        free(buf);
+        return d;
+    }
+    return ut_extract_owned(ws, nw, path, buf, len, err);
 }
 
 /* The directories on the current walk path, to see a symlink loop. */

@@ -49,8 +49,7 @@ int cmd_eval(int argc, char **argv) {
         char *msg;
         char *buf = cli_read_input(in.paths[i], &len, &msg);
         if (!buf) { cli_error("%s", msg ? msg : in.paths[i]); free(msg); bad++; continue; }
-        ut_doc *d = cli_extract(w, in.paths[i], buf, len, &err);
-        free(buf);
+        ut_doc *d = cli_extract(&w, 1, in.paths[i], buf, len, &err);
         if (!d) { cli_error("%s: %s", in.paths[i], err.text); bad++; continue; }
         if (ut_eval_add(ev, d)) bad++;
         ut_doc_free(d);

@@ -46,8 +46,7 @@ static void read_and_extract(ut_worker *w, const char *path, pool_result *r) {
         return;
     }
     ut_error err;
-    r->doc = cli_extract(w, path, buf, len, &err);
-    free(buf);
+    r->doc = cli_extract(&w, 1, path, buf, len, &err);
     if (!r->doc && asprintf(&r->error, "%s: %s", path, err.text) < 0) r->error = NULL;
 }
 
@@ -191,7 +190,7 @@ static int next_path(pool_item *it, void *ud) {
 }
 
 /* One input and several threads: a text document's matching is spread over
- * them (cli_extract_split); the output is the same as with one. */
+ * them (cli_extract); the output is the same as with one. */
 static int run_one_split(const ut_ruleset *rs, const char *path, int threads, pool_consume consume, void *ud) {
     ut_worker **ws = calloc((size_t)threads, sizeof *ws);
     int nw = 0;
@@ -201,8 +200,7 @@ static int run_one_split(const ut_ruleset *rs, const char *path, int threads, po
     char *buf = nw ? cli_read_input(path, &len, &r.error) : NULL;
     if (buf) {
         ut_error err;
-        r.doc = cli_extract_split(ws, (size_t)nw, path, buf, len, &err);
-        free(buf);
+        r.doc = cli_extract(ws, (size_t)nw, path, buf, len, &err);
         if (!r.doc && asprintf(&r.error, "%s: %s", path, err.text) < 0) r.error = NULL;
     }
     if (!r.doc && !r.error && asprintf(&r.error, "%s: out of memory", path) < 0) r.error = NULL;

@@ -190,6 +190,10 @@ fail:
 
 int ut_scan_hits_init(ut_scan_hits *h, const ut_ruleset *rs) {
     memset(h, 0, sizeof *h);
+    if (rs->scan) {
+        h->nexpr = rs->scan->nexpr;
+        if (!(h->list = calloc((size_t)h->nexpr + 2, sizeof *h->list))) return -1;
+    }
     if (rs->scan && rs->scan->db) {
         hs_scratch_t *s = NULL;
         if (hs_alloc_scratch(rs->scan->db, &s) != HS_SUCCESS) return -1;
@@ -200,24 +204,24 @@ int ut_scan_hits_init(ut_scan_hits *h, const ut_ruleset *rs) {
 
 void ut_scan_hits_free(ut_scan_hits *h) {
     if (h->hs_scratch) hs_free_scratch(h->hs_scratch);
-    free(h->raw);
-    free(h->pos);
-    free(h->first);
+    for (size_t e = 0; h->list && e < (size_t)h->nexpr + 2; e++) free(h->list[e].v);
+    free(h->list);
     memset(h, 0, sizeof *h);
 }
 
-static bool push_raw(ut_scan_hits *h, unsigned expr, size_t from, size_t end) {
-    if (h->nraw == h->capraw) {
-        size_t cap = h->capraw ? h->capraw * 2 : 4096;
-        struct ut_raw_hit *v = realloc(h->raw, cap * sizeof *v);
+static bool push_hit(ut_scan_hits *h, unsigned expr, size_t from, size_t end) {
+    ut_hit_list *l = &h->list[expr];
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        ut_hit *v = realloc(l->v, cap * sizeof *v);
         if (!v) {
             h->overflow = true;
             return false;
         }
-        h->raw = v;
-        h->capraw = cap;
+        l->v = v;
+        l->cap = cap;
     }
-    h->raw[h->nraw++] = (struct ut_raw_hit){expr, {(uint32_t)from, (uint32_t)end}}; /* len < 4 GB: ut_scan_run */
+    l->v[l->n++] = (ut_hit){(uint32_t)from, (uint32_t)end}; /* len < 4 GB: ut_scan_run */
     return true;
 }
 
@@ -266,7 +270,7 @@ static int on_hit(unsigned int id, unsigned long long from, unsigned long long t
                    : c->sd->spaced[id] ? hit_start_bound(c->s, (size_t)to, w)
                    : to >= w           ? (size_t)to - w
                                        : 0;
-    return push_raw(c->h, id, start, (size_t)to) ? 0 : 1;
+    return push_hit(c->h, id, start, (size_t)to) ? 0 : 1;
 }
 
 static bool is_letter(uint32_t cp) {
@@ -290,8 +294,8 @@ static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capit
         if (c < 0x80) {
             bool digit = c >= '0' && c <= '9';
             bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            if (number && digit && !prev_digit && !push_raw(h, nexpr, i, i)) return;
-            if (capital && c >= 'A' && c <= 'Z' && !prev_letter && !push_raw(h, nexpr + 1, i, i)) return;
+            if (number && digit && !prev_digit && !push_hit(h, nexpr, i, i)) return;
+            if (capital && c >= 'A' && c <= 'Z' && !prev_letter && !push_hit(h, nexpr + 1, i, i)) return;
             prev_digit = digit;
             prev_letter = letter;
             i++;
@@ -301,7 +305,7 @@ static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capit
         int l = ut_utf8_decode(u + i, len - i, &cp);
         if (l <= 0) l = 1, cp = 0xFFFD;
         bool letter = is_letter(cp);
-        if (capital && !prev_letter && is_upper(cp) && !push_raw(h, nexpr + 1, i, i)) return;
+        if (capital && !prev_letter && is_upper(cp) && !push_hit(h, nexpr + 1, i, i)) return;
         prev_digit = false;
         prev_letter = letter;
         i += (size_t)l;
@@ -310,10 +314,10 @@ static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capit
 
 int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len) {
     const ut_scan_db *sd = rs->scan;
-    h->nraw = 0;
     h->overflow = false;
-    h->nexpr = sd ? sd->nexpr : 0;
     if (!sd) return 0;
+    if (!h->list || h->nexpr != sd->nexpr) return -1; /* scratch of another rule set */
+    for (size_t e = 0; e < (size_t)sd->nexpr + 2; e++) h->list[e].n = 0;
     if (len > UINT32_MAX) return -1; /* hs_scan takes 32-bit lengths: a 4 GB text falls back (match.c) */
     if (sd->db && len) {
         scan_ctx ctx = {h, sd, (const unsigned char *)s};
@@ -322,29 +326,7 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
         if (h->overflow) return -1;
     }
     find_tokens(h, sd->nexpr, sd->want_number, sd->want_capital, s, len);
-    if (h->overflow) return -1;
-    /* group by expression: a counting sort that keeps each one's order */
-    size_t groups = (size_t)sd->nexpr + 2;
-    if (groups + 1 > h->capfirst) {
-        size_t *f = realloc(h->first, (groups + 1) * sizeof *f);
-        if (!f) return -1;
-        h->first = f;
-        h->capfirst = groups + 1;
-    }
-    if (h->nraw > h->cappos) {
-        ut_hit *p = realloc(h->pos, h->nraw * sizeof *p);
-        if (!p) return -1;
-        h->pos = p;
-        h->cappos = h->nraw;
-    }
-    memset(h->first, 0, (groups + 1) * sizeof *h->first);
-    for (size_t i = 0; i < h->nraw; i++) h->first[h->raw[i].expr + 1]++;
-    for (size_t g = 0; g < groups; g++) h->first[g + 1] += h->first[g];
-    /* fill with a moving cursor per group: first[g] is advanced, then restored */
-    for (size_t i = 0; i < h->nraw; i++) h->pos[h->first[h->raw[i].expr]++] = h->raw[i].at;
-    for (size_t g = groups; g > 0; g--) h->first[g] = h->first[g - 1];
-    h->first[0] = 0;
-    return 0;
+    return h->overflow ? -1 : 0;
 }
 
 /* Start of the character holding byte i. */
@@ -377,10 +359,7 @@ static ut_window hit_window(const ut_anchor *a, ut_hit hit, size_t len) {
 long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len, ut_window **wp,
                           size_t *cap) {
     size_t need = 0;
-    for (size_t k = 0; k < r->nanchors; k++) {
-        unsigned e = r->anchors[k].expr;
-        need += h->first[e + 1] - h->first[e];
-    }
+    for (size_t k = 0; k < r->nanchors; k++) need += h->list[r->anchors[k].expr].n;
     if (need == 0) return 0; /* no hit, no window (and *wp may still be NULL) */
     if (need > *cap) {
         size_t c = need < 256 ? 256 : need;
@@ -395,7 +374,8 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
         som |= a->som || a->spaced || (a->start && a->min_width != a->max_width);
-        for (size_t i = h->first[a->expr]; i < h->first[a->expr + 1]; i++) w[n++] = hit_window(a, h->pos[i], len);
+        const ut_hit_list *l = &h->list[a->expr];
+        for (size_t i = 0; i < l->n; i++) w[n++] = hit_window(a, l->v[i], len);
     }
     /* one anchor of known width gives windows already in order (its hits are) */
     if (r->nanchors > 1 || som) qsort(w, n, sizeof *w, cmp_window);
@@ -413,11 +393,13 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
 bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
-        size_t lo = h->first[a->expr], hi = h->first[a->expr + 1];
+        size_t nh;
+        const ut_hit *v = ut_scan_hits_of(h, a->expr, &nh);
+        size_t lo = 0, hi = nh;
         if (a->som || a->spaced || (a->start && a->min_width != a->max_width)) {
             /* starts are not in order, or not exact: look at every hit's window */
             for (size_t i = lo; i < hi; i++) {
-                ut_window w = hit_window(a, h->pos[i], (size_t)-1);
+                ut_window w = hit_window(a, v[i], (size_t)-1);
                 if (ms >= w.lo && ms <= w.hi) return true;
             }
             continue;
@@ -430,10 +412,10 @@ bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
         size_t to = a->start ? from : ms + a->max_width + a->before;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (h->pos[mid].end < from) lo = mid + 1;
+            if (v[mid].end < from) lo = mid + 1;
             else hi = mid;
         }
-        if (lo < h->first[a->expr + 1] && h->pos[lo].end <= to) return true;
+        if (lo < nh && v[lo].end <= to) return true;
     }
     return false;
 }

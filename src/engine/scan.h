@@ -70,27 +70,36 @@ void ut_scan_db_free(ut_scan_db *db);
 /* Number of distinct regex anchors in the database (0 for NULL). */
 unsigned ut_scan_db_size(const ut_scan_db *db);
 
-/* Hits of one pass, grouped by expression: those of expression e are
- * pos[first[e] .. first[e+1]), by ascending end.  The two tokens come after
- * the regex expressions, as expressions nexpr (@number) and nexpr+1
- * (@capital); their positions are where the token starts. */
+/* Hits of one pass, one list per expression (ut_scan_hits_of), each by
+ * ascending end: Vectorscan reports hits in that order, and each goes
+ * straight to its expression's list (no list of all hits to sort out
+ * afterwards).  The two tokens come after the regex expressions, as
+ * expressions nexpr (@number) and nexpr+1 (@capital); their positions are
+ * where the token starts. */
 /* Offsets are 32-bit: a text is at most UT_MAX_INPUT (util.h) bytes, and
  * a dense anchor hits every few bytes, so the hit lists are the engine's
- * largest memory after the text itself (8 + 12 bytes a hit). */
+ * largest memory after the text itself (8 bytes a hit). */
 typedef struct ut_hit {
     uint32_t from, end; /* from: the hit's start, or the earliest it can be */
 } ut_hit;
 
+typedef struct ut_hit_list {
+    ut_hit *v;
+    size_t n, cap;
+} ut_hit_list;
+
 typedef struct ut_scan_hits {
-    void *hs_scratch; /* hs_scratch_t, for this worker's thread */
-    struct ut_raw_hit { uint32_t expr; ut_hit at; } *raw;
-    size_t nraw, capraw;
-    ut_hit *pos;
-    size_t cappos;
-    size_t *first, capfirst;
+    void *hs_scratch;  /* hs_scratch_t, for this worker's thread */
+    ut_hit_list *list; /* nexpr + 2 lists (regex expressions, then the tokens); kept between runs */
     unsigned nexpr;
     bool overflow; /* a hit list could not grow: out of memory */
 } ut_scan_hits;
+
+/* The hits of expression e of the last ut_scan_run: *n of them (BORROWED). */
+static inline const ut_hit *ut_scan_hits_of(const ut_scan_hits *h, unsigned e, size_t *n) {
+    *n = h->list ? h->list[e].n : 0;
+    return h->list ? h->list[e].v : NULL;
+}
 
 /* A run of start positions lo..hi (inclusive) where one rule is tried. */
 typedef struct ut_window {

@@ -87,19 +87,24 @@ static double lap(double *t) {
     return ms;
 }
 
+/* `owned`: the input as a buffer this call takes (ut_extract_owned), or
+ * NULL: `bytes` is copied. */
 static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *name, const void *bytes, size_t len,
-                           ut_error *err) {
+                           char *owned, ut_error *err) {
     ut_worker *w = workers[0];
     ut_error dummy;
     if (!err) err = &dummy;
     memset(err, 0, sizeof *err);
     ut_doc *d = calloc(1, sizeof *d);
-    if (!d) goto oom;
+    if (!d) {
+        free(owned);
+        goto oom;
+    }
     ut_arena_init(&d->arena);
     d->name = ut_strdup(name ? name : "-");
-    d->bytes = malloc(len + 1);
+    d->bytes = owned ? owned : malloc(len + 1);
     if (!d->name || !d->bytes) goto oom;
-    memcpy(d->bytes, bytes, len);
+    if (!owned) memcpy(d->bytes, bytes, len);
     d->bytes[len] = 0;
     d->len = len;
 
@@ -160,7 +165,7 @@ oom:
 }
 
 ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len, ut_error *err) {
-    return extract_doc(&w, 1, name, bytes, len, err);
+    return extract_doc(&w, 1, name, bytes, len, NULL, err);
 }
 
 ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
@@ -172,5 +177,18 @@ ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const ch
         }
         return NULL;
     }
-    return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, err);
+    return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, NULL, err);
+}
+
+ut_doc *ut_extract_owned(ut_worker *const *workers, size_t nworkers, const char *name, char *bytes, size_t len,
+                         ut_error *err) {
+    if (!nworkers || !bytes) {
+        free(bytes);
+        if (err) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->text, sizeof err->text, nworkers ? "no input buffer given" : "no worker given");
+        }
+        return NULL;
+    }
+    return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, bytes, err);
 }
