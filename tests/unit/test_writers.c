@@ -10,6 +10,7 @@
 
 #include "tap.h"
 #include "testutil.h"
+#include "write/writer.h" /* ut_record_json: the bytes JSON Lines must match */
 
 static const char *RULES =
     "rule t.hostile\n  type dnr\n  pattern <<[^>]*>>\n"
@@ -201,6 +202,13 @@ static void check_jsonl(void) {
         while (di < 2 && fi >= ut_doc_nfields(order[di])) { di++; fi = 0; }
         const ut_doc *d = di < 2 ? order[di] : NULL;
         ok(o && d && same_record(o, d, ut_doc_field(d, fi), 1), "jsonl line %zu: parses, keys in order, equal", n + 1);
+        /* byte for byte what jansson writes for the record (escapes of
+         * quotes, tabs and control characters included) */
+        json_t *want_o = d ? ut_record_json(d, ut_doc_field(d, fi), 1) : NULL;
+        char *want = want_o ? json_dumps(want_o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) : NULL;
+        is_str(line, want, "jsonl line %zu: the bytes jansson writes", n + 1);
+        free(want);
+        json_decref(want_o);
         if (o && d == D2) is_str(json_string_value(json_object_get(o, "encoding")), "windows-1252",
                                  "jsonl line %zu: encoding of a cp1252 document", n + 1);
         if (o && d == D1) ok(json_object_get(o, "encoding") == NULL, "jsonl line %zu: no encoding key for utf-8", n + 1);
