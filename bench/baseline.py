@@ -3,7 +3,7 @@
 afternoon with Python's `re` instead of utdrag.
 
 A handful of regexes (ISO dates, Swedish written dates, case numbers,
-amounts of money) over every .txt file given (directories are walked),
+amounts of money, party codes) over every .txt file given (directories are walked),
 one JSON object a line on standard output, like `utdrag extract`.
 It checks nothing (no calendar, no overlap rules, no context): it is the
 speed of plain regex scanning in a scripting language, not a competitor
@@ -26,6 +26,7 @@ PATTERNS = [
     ("dnr", 1, re.compile(r"\b[Dd]nr:? *([A-Za-zÅÄÖåäö0-9./ -]{3,30}?)(?=[,;)\n]|$)", re.MULTILINE)),
     ("figure", 0, re.compile(r"(?<![0-9])([0-9]{1,3}(?:[  ][0-9]{3})*(?:,[0-9]+)?) ?"
                           r"(kr|kronor|tkr|mnkr|mkr|miljoner kronor|miljarder kronor|procent|%)")),
+    ("party", 1, re.compile(r"\((S|M|C|V|L|KD|MP|SD|FP)\)", re.IGNORECASE)),
 ]
 
 
