@@ -9,6 +9,7 @@
  *
  * struct ut_doc and what it owns: doc.h.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +88,9 @@ static double lap(double *t) {
     return ms;
 }
 
+/* the fields are written over the candidates (extract_doc) */
+_Static_assert(offsetof(ut_cand, f) == 0 && sizeof(ut_field) <= sizeof(ut_cand), "ut_cand must begin with its ut_field");
+
 /* `owned`: the input as a buffer this call takes (ut_extract_owned), or
  * NULL: `bytes` is copied. */
 static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *name, const void *bytes, size_t len,
@@ -136,19 +140,28 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     if (!rc) rc = ut_document_link(&db);
     if (!rc) rc = ut_document_facts(&db, w->rs, d);
     if (!rc && db.n) {
-        d->fields = malloc(db.n * sizeof *d->fields);
-        if (!d->fields) rc = -1;
+        /* The fields are written over the candidates, in the same memory:
+         * a candidate begins with its field, field i ends before candidate
+         * i+1 begins, and candidate i is copied out before field i is
+         * written.  So a big document never holds both arrays. */
+        ut_field *fields = (ut_field *)(void *)db.c;
         size_t line_pos = 0, line = 1;
         for (size_t i = 0; !rc && i < db.n; i++) {
-            ut_field *f = &d->fields[i];
-            *f = db.c[i].f;
-            f->start = ut_text_orig(&norm, db.c[i].nstart);
-            f->end = source_end(&decoded, ut_text_orig(&norm, db.c[i].nend - 1));
+            ut_cand c = db.c[i];
+            ut_field *f = &c.f;
+            f->start = ut_text_orig(&norm, c.nstart);
+            f->end = source_end(&decoded, ut_text_orig(&norm, c.nend - 1));
             f->line = line_at(&decoded, f->start, &line_pos, &line);
             size_t a = decoded_index(&decoded, f->start), b = decoded_index(&decoded, f->end);
             if (!(f->text = ut_arena_strndup(&d->arena, decoded.s + a, b > a ? b - a : 0))) rc = -1;
+            memcpy(&fields[i], f, sizeof *f);
         }
-        d->nfields = rc ? 0 : db.n;
+        if (!rc) {
+            ut_field *shrunk = realloc(fields, db.n * sizeof *fields);
+            d->fields = shrunk ? shrunk : fields;
+            d->nfields = db.n;
+            db.c = NULL; /* now d->fields */
+        }
     }
     free(db.c);
     ut_text_release(&norm);
