@@ -115,11 +115,65 @@ static int mend_definite_tails(spelling *v, size_t n, ut_arena *arena) {
     return 0;
 }
 
-static int by_value(const void *a, const void *b) {
-    const ut_cand *const *x = a, *const *y = b;
-    int c = strcmp((*x)->f.value, (*y)->f.value);
-    if (c) return c;
-    return *x < *y ? -1 : *x > *y; /* mention order within one value */
+static int by_string(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t str_hash(const char *s) {
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Put m (mentions in document order) in the order qsort(by_value) gives —
+ * by value, then by mention — with a hash of the values and a sort of the
+ * distinct ones only: a long document has hundreds of thousands of
+ * mentions of a few thousand bodies.  0 or -1 (out of memory). */
+static int order_by_value(ut_cand **m, size_t n) {
+    size_t nslots = 16;
+    while (nslots < 2 * n) nslots *= 2;
+    size_t *slot = calloc(nslots, sizeof *slot); /* distinct id + 1, 0 empty */
+    size_t *id_of = malloc(n * sizeof *id_of), *rank = malloc(n * sizeof *rank), *at = calloc(n + 1, sizeof *at);
+    const char **vals = malloc(n * sizeof *vals);
+    ut_cand **out = malloc(n * sizeof *out);
+    int rc = -1;
+    if (!slot || !id_of || !rank || !at || !vals || !out) goto done;
+    size_t nv = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = m[i]->f.value;
+        size_t h = str_hash(v) & (nslots - 1);
+        while (slot[h] && strcmp(vals[slot[h] - 1], v)) h = (h + 1) & (nslots - 1);
+        if (!slot[h]) {
+            vals[nv] = v;
+            slot[h] = ++nv;
+        }
+        id_of[i] = slot[h] - 1;
+    }
+    /* rank of each distinct value in string order: sort the strings, then
+     * find each id's place by its string (distinct, so unique) */
+    const char **sorted = malloc(nv * sizeof *sorted);
+    if (!sorted) goto done;
+    memcpy(sorted, vals, nv * sizeof *sorted);
+    qsort(sorted, nv, sizeof *sorted, by_string);
+    for (size_t r = 0; r < nv; r++) {
+        size_t h = str_hash(sorted[r]) & (nslots - 1);
+        while (strcmp(vals[slot[h] - 1], sorted[r])) h = (h + 1) & (nslots - 1);
+        rank[slot[h] - 1] = r;
+    }
+    free(sorted);
+    for (size_t i = 0; i < n; i++) at[rank[id_of[i]] + 1]++;
+    for (size_t r = 0; r < nv; r++) at[r + 1] += at[r];
+    for (size_t i = 0; i < n; i++) out[at[rank[id_of[i]]]++] = m[i]; /* stable: mention order within a value */
+    memcpy(m, out, n * sizeof *m);
+    rc = 0;
+done:
+    free(slot);
+    free(id_of);
+    free(rank);
+    free(at);
+    free(vals);
+    free(out);
+    return rc;
 }
 
 static int by_first(const void *a, const void *b) {
@@ -203,7 +257,7 @@ static unsigned sieve_hash(const char *w, size_t n) {
 }
 
 static bool letter_byte(unsigned char ch) {
-    return ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    return ch >= 0x80 || (unsigned char)((ch | 0x20) - 'a') < 26;
 }
 
 static int mark_generic(const char *t, spelling *v, size_t nv) {
@@ -248,13 +302,16 @@ static int mark_generic(const char *t, spelling *v, size_t nv) {
         sieve[h >> 3] |= (unsigned char)(1u << (h & 7));
     }
     char buf[128];
-    for (size_t i = 0; t[i];) {
-        if (!letter_byte((unsigned char)t[i])) {
+    bool letter[256]; /* a table: this walk reads every byte of the text */
+    for (int c = 0; c < 256; c++) letter[c] = letter_byte((unsigned char)c);
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = 0; u[i];) {
+        if (!letter[u[i]]) {
             i++;
             continue;
         }
         size_t w = i;
-        while (letter_byte((unsigned char)t[i])) i++;
+        while (letter[u[i]]) i++;
         if (i - w < 8 || i - w >= sizeof buf) continue;
         unsigned h = sieve_hash(t + w, i - w);
         if (!(sieve[h >> 3] & (1u << (h & 7)))) continue;
@@ -289,7 +346,7 @@ int org_link_document(ut_docbuild *db) {
         if (!db->c[i].dropped && !strcmp(db->c[i].f.type, "org")) m[k++] = &db->c[i];
 
     /* distinct values, each with its first mention */
-    qsort(m, n, sizeof *m, by_value);
+    if (order_by_value(m, n)) goto out;
     size_t nv = 0;
     for (size_t i = 0; i < n; i++) {
         if (!nv || strcmp(v[nv - 1].value, m[i]->f.value)) {

@@ -324,15 +324,19 @@ static int finish(ut_docbuild *db, mention *mt, size_t n, int npersons) {
         }
         if (!best) continue;
         if (!party) party = hparty;
+        /* one copy of each string for all the person's mentions (all live
+         * in the document's arena) */
         const char *value = ut_arena_strdup(db->arena, best->c->f.value);
-        char *key = ut_fold(value);
-        if (!value || !key) rc = -1;
+        char *folded = value ? ut_fold(value) : NULL;
+        const char *key = folded ? ut_arena_strdup(db->arena, folded) : NULL;
+        free(folded);
+        if (!key) rc = -1;
         for (size_t k = from; k < to && !rc; k++) {
             ut_cand *c = mt[by_person[k]].c;
-            rc = ut_cand_value(c, "%s", value) || ut_cand_str(c, "key", "%s", key) ||
-                 (party && ut_cand_str(c, "party", "%s", party)) || (role && ut_cand_str(c, "role", "%s", role));
+            c->f.value = value;
+            rc = ut_cand_str_shared(c, "key", key) || (party && ut_cand_str_shared(c, "party", party)) ||
+                 (role && ut_cand_str_shared(c, "role", role));
         }
-        free(key);
     }
     free(start);
     free(by_person);

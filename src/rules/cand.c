@@ -7,6 +7,25 @@
 #include "rules/plugin.h"
 
 static int vformat(ut_cand *c, const char **dst, const char *fmt, va_list ap) {
+    /* "%s" and "%.*s", most of the calls: a copy, not two vsnprintf passes */
+    if (fmt[0] == '%' && (!strcmp(fmt + 1, "s") || !strcmp(fmt + 1, ".*s"))) {
+        size_t n;
+        const char *s;
+        if (fmt[1] == 's') {
+            s = va_arg(ap, const char *);
+            n = strlen(s);
+        } else {
+            int w = va_arg(ap, int);
+            s = va_arg(ap, const char *);
+            n = w < 0 ? strlen(s) : strnlen(s, (size_t)w);
+        }
+        char *p = ut_arena_alloc(c->arena, n + 1);
+        if (!p) return -1;
+        memcpy(p, s, n);
+        p[n] = 0;
+        *dst = p;
+        return 0;
+    }
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
@@ -71,6 +90,14 @@ int ut_cand_str(ut_cand *c, const char *key, const char *fmt, ...) {
     int rc = vformat(c, &a->s, fmt, ap);
     va_end(ap);
     return rc;
+}
+
+int ut_cand_str_shared(ut_cand *c, const char *key, const char *s) {
+    ut_attr *a = slot(c, key);
+    if (!a) return -1;
+    a->kind = UT_ATTR_STR;
+    a->s = s;
+    return 0;
 }
 
 int ut_cand_int(ut_cand *c, const char *key, long long v) {

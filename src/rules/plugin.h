@@ -99,6 +99,11 @@ const char *ut_match_args(const ut_match *m);
 int ut_cand_value(ut_cand *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ut_cand_value_n(ut_cand *c, const char *s, size_t n);
 int ut_cand_str(ut_cand *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A string attribute that is `s` itself, not a copy: `s` must live as
+ * long as the document (a string in its arena, another candidate's value
+ * or attribute).  The document pass gives thousands of mentions of one
+ * person the same name, key, party and role this way. */
+int ut_cand_str_shared(ut_cand *c, const char *key, const char *s);
 int ut_cand_int(ut_cand *c, const char *key, long long v);
 int ut_cand_num(ut_cand *c, const char *key, double v);
 int ut_cand_bool(ut_cand *c, const char *key, bool v);
