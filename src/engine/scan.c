@@ -361,27 +361,52 @@ long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s
     size_t need = 0;
     for (size_t k = 0; k < r->nanchors; k++) need += h->list[r->anchors[k].expr].n;
     if (need == 0) return 0; /* no hit, no window (and *wp may still be NULL) */
-    if (need > *cap) {
-        size_t c = need < 256 ? 256 : need;
+    /* Each anchor's windows are one run, in order of lo (its hits are in
+     * order of their end; a run of hits of varying start is sorted).  One
+     * run is merged in place; several are written after the output room
+     * and merged into it: the output never overtakes what is still to be
+     * read (at most `need` windows go out, the runs start at `need`). */
+    bool several = r->nanchors > 1;
+    size_t base = several ? need : 0, want = base + need;
+    if (want > *cap) {
+        size_t c = want < 256 ? 256 : want;
         ut_window *v = realloc(*wp, c * sizeof *v);
         if (!v) return -1;
         *wp = v;
         *cap = c;
     }
     ut_window *w = *wp;
-    size_t n = 0;
-    bool som = false;
+    enum { MAX_RUNS = 64 };
+    size_t run_at[MAX_RUNS + 1], nruns = 0, n = base;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
-        som |= a->som || a->spaced || (a->start && a->min_width != a->max_width);
         const ut_hit_list *l = &h->list[a->expr];
-        for (size_t i = 0; i < l->n; i++) w[n++] = hit_window(a, l->v[i], len);
+        size_t from = n;
+        bool sorted = true;
+        for (size_t i = 0; i < l->n; i++) {
+            w[n] = hit_window(a, l->v[i], len);
+            if (n > from && w[n].lo < w[n - 1].lo) sorted = false;
+            n++;
+        }
+        if (!sorted) qsort(w + from, n - from, sizeof *w, cmp_window);
+        if (n == from) continue;
+        if (nruns == MAX_RUNS) { /* a rule with very many anchors: one sorted run */
+            qsort(w + run_at[0], n - run_at[0], sizeof *w, cmp_window);
+            nruns = 1;
+            continue;
+        }
+        run_at[nruns++] = from;
     }
-    /* one anchor of known width gives windows already in order (its hits are) */
-    if (r->nanchors > 1 || som) qsort(w, n, sizeof *w, cmp_window);
+    run_at[nruns] = n;
+    size_t head[MAX_RUNS];
+    for (size_t k = 0; k < nruns; k++) head[k] = run_at[k];
     size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        ut_window x = w[i];
+    for (;;) {
+        size_t best = nruns; /* the run whose next window starts first */
+        for (size_t k = 0; k < nruns; k++)
+            if (head[k] < run_at[k + 1] && (best == nruns || w[head[k]].lo < w[head[best]].lo)) best = k;
+        if (best == nruns) break;
+        ut_window x = w[head[best]++];
         x.lo = char_start(s, x.lo);
         if (m && x.lo <= w[m - 1].hi + 1) {
             if (x.hi > w[m - 1].hi) w[m - 1].hi = x.hi;
