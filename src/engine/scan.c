@@ -286,18 +286,26 @@ static bool is_upper(uint32_t cp) {
 
 /* The tokens: where a digit run starts; where a word starts with an
  * upper-case letter (the character before it is no letter). */
+enum { TOK_DIGIT = 1, TOK_LETTER = 2, TOK_UPPER = 4 };
+
 static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capital, const char *s, size_t len) {
+    /* the class of every ASCII byte: this loop reads every byte of the text */
+    unsigned char cls[128];
+    for (int c = 0; c < 128; c++)
+        cls[c] = (unsigned char)((c >= '0' && c <= '9' ? TOK_DIGIT : 0) |
+                                 ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? TOK_LETTER : 0) |
+                                 (c >= 'A' && c <= 'Z' ? TOK_UPPER : 0));
     const unsigned char *u = (const unsigned char *)s;
     bool prev_digit = false, prev_letter = false;
     for (size_t i = 0; i < len;) {
         unsigned char c = u[i];
         if (c < 0x80) {
-            bool digit = c >= '0' && c <= '9';
-            bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            unsigned k = cls[c];
+            bool digit = k & TOK_DIGIT;
             if (number && digit && !prev_digit && !push_hit(h, nexpr, i, i)) return;
-            if (capital && c >= 'A' && c <= 'Z' && !prev_letter && !push_hit(h, nexpr + 1, i, i)) return;
+            if (capital && (k & TOK_UPPER) && !prev_letter && !push_hit(h, nexpr + 1, i, i)) return;
             prev_digit = digit;
-            prev_letter = letter;
+            prev_letter = k & TOK_LETTER;
             i++;
             continue;
         }
