@@ -117,11 +117,13 @@ static int run_rule_full(const ut_ruleset *rs, const ut_rule *r, ut_scratch *s, 
  * twin (\G is false at every later position of a full scan). */
 static int run_rule_windows(const ut_ruleset *rs, const ut_rule *r, ut_scratch *s, ut_docbuild *db, char **warnings) {
     const ut_text *t = db->norm;
-    long nw = ut_scan_rule_windows(r, &s->hits, t->s, t->len, &s->win, &s->capwin);
-    if (nw < 0) return -1;
+    ut_window_iter it;
+    if (ut_scan_windows_begin(&it, r, &s->hits, t->s, t->len, &s->win, &s->capwin)) return -1;
+    ut_window w;
+    bool have = ut_scan_windows_next(&it, &w);
     const pcre2_code *search = r->code_nog ? r->code_nog : r->code;
     const pcre2_code *at_one = r->code_nog ? r->code_nog_at : r->code_at;
-    size_t from = 0, wi = 0;
+    size_t from = 0;
     bool fresh = true, stop = false;
     while (from <= t->len && !stop) {
         int rc;
@@ -137,20 +139,20 @@ static int run_rule_windows(const ut_ruleset *rs, const ut_rule *r, ut_scratch *
             from = next_char(t, from);
             continue;
         }
-        while (wi < (size_t)nw && s->win[wi].hi < from) wi++;
-        if (wi == (size_t)nw) break;
-        const ut_window *w = &s->win[wi];
-        size_t at = w->lo > from ? w->lo : from;
-        if (at == w->hi) /* one position: an anchored try */
+        while (have && w.hi < from) have = ut_scan_windows_next(&it, &w);
+        if (!have) break;
+        size_t at = w.lo > from ? w.lo : from;
+        if (at == w.hi) /* one position: an anchored try */
             rc = r->at_one_jit ? pcre2_jit_match(at_one, (PCRE2_SPTR)t->s, t->len, at, 0, s->md, s->mctx)
                                : pcre2_match(at_one, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
         else {
-            pcre2_set_offset_limit(s->mctx_win, w->hi);
-            rc = pcre2_match(search, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx_win);
+            pcre2_set_offset_limit(s->mctx_win, w.hi);
+            rc = r->search_jit ? pcre2_jit_match(search, (PCRE2_SPTR)t->s, t->len, at, 0, s->md, s->mctx_win)
+                               : pcre2_match(search, (PCRE2_SPTR)t->s, t->len, at, PCRE2_NO_UTF_CHECK, s->md, s->mctx_win);
         }
         if (rc == PCRE2_ERROR_NOMATCH) {
-            from = w->hi < t->len ? next_char(t, w->hi) : t->len + 1;
-            wi++;
+            from = w.hi < t->len ? next_char(t, w.hi) : t->len + 1;
+            have = ut_scan_windows_next(&it, &w);
             continue;
         }
         if (rc < 0) return match_failed(r, db, warnings, rc, at);

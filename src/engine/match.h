@@ -19,7 +19,7 @@ typedef struct ut_scratch {
     pcre2_match_context *mctx_win; /* its offset limit is set per window */
     pcre2_jit_stack *jit;
     ut_scan_hits hits;             /* the anchor pass of the current text */
-    ut_window *win;                /* one rule's windows (ut_scan_rule_windows) */
+    ut_window *win;                /* the sorted windows of a rule's out-of-order anchors (ut_scan_windows_begin) */
     size_t capwin;
     /* The anchor proof (prove.c) watches the full scan: called for every
      * match PCRE2 returns, kept or rejected; `at_resume` says it starts at

@@ -364,63 +364,111 @@ static ut_window hit_window(const ut_anchor *a, ut_hit hit, size_t len) {
     return w;
 }
 
-long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len, ut_window **wp,
-                          size_t *cap) {
-    size_t need = 0;
-    for (size_t k = 0; k < r->nanchors; k++) need += h->list[r->anchors[k].expr].n;
-    if (need == 0) return 0; /* no hit, no window (and *wp may still be NULL) */
-    /* Each anchor's windows are one run, in order of lo (its hits are in
-     * order of their end; a run of hits of varying start is sorted).  One
-     * run is merged in place; several are written after the output room
-     * and merged into it: the output never overtakes what is still to be
-     * read (at most `need` windows go out, the runs start at `need`). */
-    bool several = r->nanchors > 1;
-    size_t base = several ? need : 0, want = base + need;
-    if (want > *cap) {
-        size_t c = want < 256 ? 256 : want;
-        ut_window *v = realloc(*wp, c * sizeof *v);
+/* Whether an anchor's windows come in order of lo straight from its hits
+ * (hits ascend by end; the start is end - width, or the token itself). */
+static bool hits_in_order(const ut_anchor *a) {
+    return !(a->som || a->spaced || (a->start && a->min_width != a->max_width));
+}
+
+static void run_head(ut_window_iter *it, struct ut_window_run *r) {
+    if (r->at < r->n) r->head = r->a ? hit_window(r->a, r->hit[r->at], it->len) : it->sorted[r->at];
+}
+
+int ut_scan_windows_begin(ut_window_iter *it, const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len,
+                          ut_window **buf, size_t *cap) {
+    memset(it, 0, sizeof *it);
+    it->s = s;
+    it->len = len;
+    /* the windows of anchors whose hits are out of order (or of every
+     * anchor past the runs' room), sorted into the buffer as one run each
+     * — or as one run when there are too many runs */
+    size_t need = 0, nordered = 0;
+    for (size_t k = 0; k < r->nanchors; k++) {
+        const ut_anchor *a = &r->anchors[k];
+        if (!h->list[a->expr].n) continue;
+        if (hits_in_order(a) && nordered + 1 < UT_WINDOW_RUNS) nordered++;
+        else need += h->list[a->expr].n;
+    }
+    if (need > *cap) {
+        size_t c = need < 256 ? 256 : need;
+        ut_window *v = realloc(*buf, c * sizeof *v);
         if (!v) return -1;
-        *wp = v;
+        *buf = v;
         *cap = c;
     }
-    ut_window *w = *wp;
-    enum { MAX_RUNS = 64 };
-    size_t run_at[MAX_RUNS + 1], nruns = 0, n = base;
+    size_t nb = 0, kept = 0;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
         const ut_hit_list *l = &h->list[a->expr];
-        size_t from = n;
-        bool sorted = true;
-        for (size_t i = 0; i < l->n; i++) {
-            w[n] = hit_window(a, l->v[i], len);
-            if (n > from && w[n].lo < w[n - 1].lo) sorted = false;
-            n++;
-        }
-        if (!sorted) qsort(w + from, n - from, sizeof *w, cmp_window);
-        if (n == from) continue;
-        if (nruns == MAX_RUNS) { /* a rule with very many anchors: one sorted run */
-            qsort(w + run_at[0], n - run_at[0], sizeof *w, cmp_window);
-            nruns = 1;
+        if (!l->n) continue;
+        if (hits_in_order(a) && kept + 1 < UT_WINDOW_RUNS) {
+            kept++;
+            it->run[it->nruns++] = (struct ut_window_run){.a = a, .hit = l->v, .n = l->n};
             continue;
         }
-        run_at[nruns++] = from;
+        for (size_t i = 0; i < l->n; i++) (*buf)[nb++] = hit_window(a, l->v[i], len);
     }
-    run_at[nruns] = n;
-    size_t head[MAX_RUNS];
-    for (size_t k = 0; k < nruns; k++) head[k] = run_at[k];
-    size_t m = 0;
+    if (nb) {
+        qsort(*buf, nb, sizeof **buf, cmp_window);
+        it->sorted = *buf;
+        it->run[it->nruns++] = (struct ut_window_run){.a = NULL, .n = nb};
+    }
+    for (size_t k = 0; k < it->nruns; k++) run_head(it, &it->run[k]);
+    return 0;
+}
+
+bool ut_scan_windows_next(ut_window_iter *it, ut_window *out) {
     for (;;) {
-        size_t best = nruns; /* the run whose next window starts first */
-        for (size_t k = 0; k < nruns; k++)
-            if (head[k] < run_at[k + 1] && (best == nruns || w[head[k]].lo < w[head[best]].lo)) best = k;
-        if (best == nruns) break;
-        ut_window x = w[head[best]++];
-        x.lo = char_start(s, x.lo);
-        if (m && x.lo <= w[m - 1].hi + 1) {
-            if (x.hi > w[m - 1].hi) w[m - 1].hi = x.hi;
-        } else w[m++] = x;
+        struct ut_window_run *best = NULL; /* the run whose next window starts first */
+        for (size_t k = 0; k < it->nruns; k++) {
+            struct ut_window_run *r = &it->run[k];
+            if (r->at < r->n && (!best || r->head.lo < best->head.lo)) best = r;
+        }
+        if (!best) {
+            if (!it->have_cur) return false;
+            *out = it->cur;
+            it->have_cur = false;
+            return true;
+        }
+        ut_window x = best->head;
+        best->at++;
+        run_head(it, best);
+        x.lo = char_start(it->s, x.lo);
+        if (it->have_cur && x.lo <= it->cur.hi + 1) {
+            if (x.hi > it->cur.hi) it->cur.hi = x.hi;
+        } else if (it->have_cur) {
+            *out = it->cur;
+            it->cur = x;
+            return true;
+        } else {
+            it->cur = x;
+            it->have_cur = true;
+        }
     }
-    return (long)m;
+}
+
+long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len, ut_window **wp,
+                          size_t *cap) {
+    ut_window *buf = NULL;
+    size_t bcap = 0, n = 0;
+    ut_window_iter it;
+    if (ut_scan_windows_begin(&it, r, h, s, len, &buf, &bcap)) return -1;
+    ut_window w;
+    while (ut_scan_windows_next(&it, &w)) {
+        if (n == *cap) {
+            size_t c = *cap ? *cap * 2 : 256;
+            ut_window *v = realloc(*wp, c * sizeof *v);
+            if (!v) {
+                free(buf);
+                return -1;
+            }
+            *wp = v;
+            *cap = c;
+        }
+        (*wp)[n++] = w;
+    }
+    free(buf);
+    return (long)n;
 }
 
 bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {

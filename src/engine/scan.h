@@ -114,10 +114,37 @@ void ut_scan_hits_free(ut_scan_hits *h);
 int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len);
 
 /* The start windows of rule r from the hits of the last ut_scan_run over
- * s[0..len): sorted, disjoint, every lo on a character boundary.  For a
- * `start anchor` rule each window is one position.  *w is a buffer
- * reused between calls (realloc'ed; the caller frees it).  Number of
- * windows, or -1 on out of memory. */
+ * s[0..len), one at a time and in order: sorted, disjoint, every lo on a
+ * character boundary (for a `start anchor` rule each window is one
+ * position).  They are made from the hit lists as they are needed — each
+ * anchor's hits are one run in order of start, and the runs are merged —
+ * so a rule tried at every capital needs no array of a million windows.
+ * Only an anchor whose hits are not in order of start (a start found by
+ * walking back, or reported) has its windows sorted into *buf, a buffer
+ * reused between rules (realloc'ed; the caller frees it). */
+#define UT_WINDOW_RUNS 16
+typedef struct ut_window_iter {
+    const char *s;
+    size_t len;
+    size_t nruns;
+    struct ut_window_run {
+        const ut_anchor *a; /* NULL: the windows are sorted in the buffer */
+        const ut_hit *hit;
+        size_t at, n; /* next and end, in hit[] or the buffer */
+        ut_window head; /* the run's next window */
+    } run[UT_WINDOW_RUNS];
+    const ut_window *sorted; /* the buffer */
+    ut_window cur;
+    bool have_cur;
+} ut_window_iter;
+/* 0, or -1 on out of memory. */
+int ut_scan_windows_begin(ut_window_iter *it, const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len,
+                          ut_window **buf, size_t *cap);
+/* The next window into *w; false when there is none. */
+bool ut_scan_windows_next(ut_window_iter *it, ut_window *w);
+
+/* All the windows at once into *w (realloc'ed; the caller frees it): the
+ * tests look at them.  Number of windows, or -1 on out of memory. */
 long ut_scan_rule_windows(const ut_rule *r, const ut_scan_hits *h, const char *s, size_t len, ut_window **w,
                           size_t *cap);
 
