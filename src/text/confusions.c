@@ -127,7 +127,10 @@ static void index_for_skeleton(ut_confusions *cf) {
 
 char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n) {
     char *out = malloc(n * 4 + 1);
-    if (!out) return NULL;
+    return out ? ut_confusions_skeleton_into(cf, s, n, out) : NULL;
+}
+
+char *ut_confusions_skeleton_into(const ut_confusions *cf, const char *s, size_t n, char *out) {
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {

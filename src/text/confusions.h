@@ -60,6 +60,9 @@ char *ut_confusions_pattern(const ut_confusions *cf, const char *pattern);
  * finding damaged words fast; confirm with ut_confusions_equal.  NEW
  * string, NULL on out of memory. */
 char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n);
+/* The same into `out`, which has room for 4 * n + 1 bytes (a look-up's
+ * stack buffer: no allocation).  Returns out. */
+char *ut_confusions_skeleton_into(const ut_confusions *cf, const char *s, size_t n, char *out);
 
 /* Does `seen` (len bytes) read as `clean` under the table (letters
  * compared case-insensitively, white space runs as one)? */

@@ -276,7 +276,8 @@ const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, co
     if (ocr) *ocr = false;
     const char *v = ut_lexicon_get(lx, word, len);
     if (v || !cf || lx->exact || !lx->skel_slots) return v;
-    char *skel = ut_confusions_skeleton(cf, word, len);
+    char stackbuf[4 * 64 + 1]; /* most words: no allocation */
+    char *skel = len <= 64 ? ut_confusions_skeleton_into(cf, word, len, stackbuf) : ut_confusions_skeleton(cf, word, len);
     if (!skel) return NULL;
     for (size_t h = hash(skel) & (lx->nslots - 1); lx->skel_slots[h]; h = (h + 1) & (lx->nslots - 1)) {
         const entry *e = &lx->e[lx->skel_slots[h] - 1];
@@ -286,7 +287,7 @@ const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, co
             break;
         }
     }
-    free(skel);
+    if (skel != stackbuf) free(skel);
     return v;
 }
 
