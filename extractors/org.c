@@ -181,11 +181,9 @@ static int norm_org_lex(const ut_match *m, ut_cand *c) {
 /* ---- a name and its abbreviation: "Förenta nationerna (FN)", "PRI (Principles for ...)" ---- */
 
 /* Function words an abbreviation skips ("Myndigheten för ... och ..."). */
-static bool function_word(const char *w, size_t n) {
-    static const char *const fw[] = {"och", "för", "for", "i", "av", "på", "om", "and", "of", "the", "de", "du", "la", "&", NULL};
-    for (size_t i = 0; fw[i]; i++)
-        if (strlen(fw[i]) == n && !memcmp(fw[i], w, n)) return true;
-    return false;
+/* A small word of a name that its abbreviation skips (lexicons/org_name_function_word.lex). */
+static bool function_word(const ut_match *m, const char *w, size_t n) {
+    return n && ut_match_lex(m, "org_name_function_word", w, n);
 }
 
 static utf8proc_int32_t fold_cp(const char *s, size_t n, size_t *k) {
@@ -197,7 +195,7 @@ static utf8proc_int32_t fold_cp(const char *s, size_t n, size_t *k) {
 
 /* Whether `abbr` (all capitals) is made of the first letters of the words
  * of `lng`, in order, with or without its function words. */
-static bool initials_match(const char *abbr, size_t an, const char *lng, size_t ln) {
+static bool initials_match(const ut_match *m, const char *abbr, size_t an, const char *lng, size_t ln) {
     for (int with_fw = 0; with_fw < 2; with_fw++) {
         size_t a = 0, i = 0;
         bool ok = true;
@@ -206,7 +204,7 @@ static bool initials_match(const char *abbr, size_t an, const char *lng, size_t 
             size_t w = i;
             while (i < ln && lng[i] != ' ') i++;
             if (w == i) break;
-            if (!with_fw && function_word(lng + w, i - w)) continue;
+            if (!with_fw && function_word(m, lng + w, i - w)) continue;
             size_t k1, k2;
             if (a >= an || fold_cp(lng + w, i - w, &k1) != fold_cp(abbr + a, an - a, &k2)) ok = false;
             else a += k2;
@@ -221,7 +219,7 @@ static bool initials_match(const char *abbr, size_t an, const char *lng, size_t 
  * letters are found in the long form from the right, its first letter
  * starts the long form's first word, and every word of the long form but
  * its function words gives a letter. */
-static bool short_form_match(const char *sh, size_t sn, const char *lng, size_t ln) {
+static bool short_form_match(const ut_match *m, const char *sh, size_t sn, const char *lng, size_t ln) {
     utf8proc_int32_t scp[16];
     size_t ns = 0;
     for (size_t i = 0; i < sn && ns < 16;) {
@@ -259,24 +257,19 @@ static bool short_form_match(const char *sh, size_t sn, const char *lng, size_t 
     while (i <= ln) {
         size_t b = i;
         while (i < ln && lng[i] != ' ') i++;
-        if (!covered[w] && !function_word(lng + b, i - b)) return false;
+        if (!covered[w] && !function_word(m, lng + b, i - b)) return false;
         w++, i++;
     }
     return true;
 }
 
-static bool ends_with_word(const char *s, size_t n, const char *suffix) {
-    size_t k = strlen(suffix);
-    return n >= k && !memcmp(s + n - k, suffix, k);
-}
-
 /* The letters of `abbr` in the one word w[0..n), in order, the first
  * starting it: "KS" in "Kommunstyrelsen".  A statute ("-lagen",
  * "-förordningen", "-balken", "-direktivet") is no body. */
-static bool compound_abbr_match(const char *abbr, size_t an, const char *w, size_t n) {
-    static const char *const statute[] = {"lagen", "förordningen", "balken", "direktivet", "konventionen", NULL};
-    for (size_t i = 0; statute[i]; i++)
-        if (ends_with_word(w, n, statute[i])) return false;
+static bool compound_abbr_match(const ut_match *m, const char *abbr, size_t an, const char *w, size_t n) {
+    /* a word ending in a statute's head (lexicons/org_statute_head.lex) */
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)w[i] & 0xC0) != 0x80 && ut_match_lex(m, "org_statute_head", w + i, n - i)) return false;
     size_t a = 0, i = 0, k1, k2;
     if (fold_cp(w, n, &k1) != fold_cp(abbr, an, &k2)) return false;
     a += k2, i += k1;
@@ -341,7 +334,7 @@ static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
          * (PUL)" names a law, not a body) */
         size_t w1 = word_back(s, before);
         if (w1 < before && before - w1 >= 8 && is_upper_at(s + w1, before - w1) && in_n <= 4 &&
-            compound_abbr_match(inner, in_n, s + w1, before - w1)) {
+            compound_abbr_match(m, inner, in_n, s + w1, before - w1)) {
             char *lng = collapse(c->arena, s + w1, before - w1);
             if (!lng) return -1;
             ut_cand_span(c, w1, me);
@@ -358,7 +351,7 @@ static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
             start = w;
             char *lng = collapse(c->arena, s + start, before - start);
             if (!lng) return -1;
-            if (is_upper_at(lng, strlen(lng)) && initials_match(inner, in_n, lng, strlen(lng))) {
+            if (is_upper_at(lng, strlen(lng)) && initials_match(m, inner, in_n, lng, strlen(lng))) {
                 if (!strchr(lng, ' ')) return 0; /* one word: a compound's initials are one letter */
                 /* a genitive before the parenthesis, seen by the lower-case noun
                  * after it ("Sveriges Kommuner och Landstings (SKL) rekommendation")
@@ -384,7 +377,7 @@ static int norm_org_abbr_pair(const ut_match *m, ut_cand *c) {
     char *lng = collapse(c->arena, inner, in_n);
     if (!lng) return -1;
     bool caps = all_caps(s + w, before - w);
-    if (caps ? !initials_match(s + w, before - w, lng, strlen(lng)) : !short_form_match(s + w, before - w, lng, strlen(lng)))
+    if (caps ? !initials_match(m, s + w, before - w, lng, strlen(lng)) : !short_form_match(m, s + w, before - w, lng, strlen(lng)))
         return 0;
     ut_cand_span(c, w, me);
     return ut_cand_value_n(c, s + w, before - w) ? -1 : 1;

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/util.h"
+
 typedef struct spelling {
     const char *value; /* as the normalizer wrote it (arena) */
     size_t first;      /* index of its first mention, for "the first full mention" */
@@ -119,12 +121,6 @@ static int by_string(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static size_t str_hash(const char *s) {
-    size_t h = 1469598103934665603u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
 /* Put m (mentions in document order) in the order qsort(by_value) gives —
  * by value, then by mention — with a hash of the values and a sort of the
  * distinct ones only: a long document has hundreds of thousands of
@@ -141,7 +137,7 @@ static int order_by_value(ut_cand **m, size_t n) {
     size_t nv = 0;
     for (size_t i = 0; i < n; i++) {
         const char *v = m[i]->f.value;
-        size_t h = str_hash(v) & (nslots - 1);
+        size_t h = ut_str_hash(v) & (nslots - 1);
         while (slot[h] && strcmp(vals[slot[h] - 1], v)) h = (h + 1) & (nslots - 1);
         if (!slot[h]) {
             vals[nv] = v;
@@ -156,7 +152,7 @@ static int order_by_value(ut_cand **m, size_t n) {
     memcpy(sorted, vals, nv * sizeof *sorted);
     qsort(sorted, nv, sizeof *sorted, by_string);
     for (size_t r = 0; r < nv; r++) {
-        size_t h = str_hash(sorted[r]) & (nslots - 1);
+        size_t h = ut_str_hash(sorted[r]) & (nslots - 1);
         while (strcmp(vals[slot[h] - 1], sorted[r])) h = (h + 1) & (nslots - 1);
         rank[slot[h] - 1] = r;
     }

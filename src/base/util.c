@@ -115,6 +115,12 @@ char *ut_next_line(char *buf, char **save) {
 
 bool ut_utf8_ok(const char *s) { return ut_utf8_valid(s, strlen(s)); }
 
+uint64_t ut_str_hash(const char *s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
 double ut_now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

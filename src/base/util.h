@@ -40,6 +40,9 @@ char *ut_next_line(char *buf, char **save);
 bool ut_utf8_ok(const char *s);
 /* A monotonic clock in milliseconds, for stage timings. */
 double ut_now_ms(void);
+/* FNV-1a of a NUL-terminated string: the key of the open-addressing
+ * tables (lexicons, a document's distinct values). */
+uint64_t ut_str_hash(const char *s);
 void ut_seterr(ut_error *err, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 #endif

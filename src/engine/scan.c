@@ -15,7 +15,6 @@ struct ut_scan_db {
     unsigned *max_width; /* per expression: the earliest start of a hit is end - max_width */
     bool *som;           /* per expression: the start is reported */
     bool *spaced;        /* per expression: end - max_width not counting white space (ut_anchor.spaced) */
-    bool any_som;
     bool want_number, want_capital; /* some rule uses the token */
 };
 
@@ -130,7 +129,6 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
                 sd->max_width[n] = a->max_width;
                 sd->som[n] = a->som;
                 sd->spaced[n] = a->spaced;
-                sd->any_som |= a->som;
                 exprs[n] = a->expanded;
                 flags[n] = fl;
                 ids[n] = n;
@@ -370,6 +368,14 @@ static bool hits_in_order(const ut_anchor *a) {
     return !(a->som || a->spaced || (a->start && a->min_width != a->max_width));
 }
 
+/* Whether anchor a's windows make a run of their own (in order, and room
+ * for another run besides the buffer's); counts it in *runs. */
+static bool own_run(const ut_anchor *a, size_t *runs) {
+    if (!hits_in_order(a) || *runs + 1 >= UT_WINDOW_RUNS) return false;
+    (*runs)++;
+    return true;
+}
+
 static void run_head(ut_window_iter *it, struct ut_window_run *r) {
     if (r->at < r->n) r->head = r->a ? hit_window(r->a, r->hit[r->at], it->len) : it->sorted[r->at];
 }
@@ -379,15 +385,12 @@ int ut_scan_windows_begin(ut_window_iter *it, const ut_rule *r, const ut_scan_hi
     memset(it, 0, sizeof *it);
     it->s = s;
     it->len = len;
-    /* the windows of anchors whose hits are out of order (or of every
-     * anchor past the runs' room), sorted into the buffer as one run each
-     * — or as one run when there are too many runs */
-    size_t need = 0, nordered = 0;
+    /* the windows of anchors whose hits are out of order (and of those
+     * past the runs' room) go into the buffer, sorted: one more run */
+    size_t need = 0, runs = 0;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
-        if (!h->list[a->expr].n) continue;
-        if (hits_in_order(a) && nordered + 1 < UT_WINDOW_RUNS) nordered++;
-        else need += h->list[a->expr].n;
+        if (h->list[a->expr].n && !own_run(a, &runs)) need += h->list[a->expr].n;
     }
     if (need > *cap) {
         size_t c = need < 256 ? 256 : need;
@@ -396,17 +399,15 @@ int ut_scan_windows_begin(ut_window_iter *it, const ut_rule *r, const ut_scan_hi
         *buf = v;
         *cap = c;
     }
-    size_t nb = 0, kept = 0;
+    size_t nb = 0;
+    runs = 0;
     for (size_t k = 0; k < r->nanchors; k++) {
         const ut_anchor *a = &r->anchors[k];
         const ut_hit_list *l = &h->list[a->expr];
         if (!l->n) continue;
-        if (hits_in_order(a) && kept + 1 < UT_WINDOW_RUNS) {
-            kept++;
-            it->run[it->nruns++] = (struct ut_window_run){.a = a, .hit = l->v, .n = l->n};
-            continue;
-        }
-        for (size_t i = 0; i < l->n; i++) (*buf)[nb++] = hit_window(a, l->v[i], len);
+        if (own_run(a, &runs)) it->run[it->nruns++] = (struct ut_window_run){.a = a, .hit = l->v, .n = l->n};
+        else
+            for (size_t i = 0; i < l->n; i++) (*buf)[nb++] = hit_window(a, l->v[i], len);
     }
     if (nb) {
         qsort(*buf, nb, sizeof **buf, cmp_window);
@@ -477,8 +478,7 @@ bool ut_scan_covers(const ut_rule *r, const ut_scan_hits *h, size_t ms) {
         size_t nh;
         const ut_hit *v = ut_scan_hits_of(h, a->expr, &nh);
         size_t lo = 0, hi = nh;
-        if (a->som || a->spaced || (a->start && a->min_width != a->max_width)) {
-            /* starts are not in order, or not exact: look at every hit's window */
+        if (!hits_in_order(a)) { /* starts not in order, or not exact: look at every hit's window */
             for (size_t i = lo; i < hi; i++) {
                 ut_window w = hit_window(a, v[i], (size_t)-1);
                 if (ms >= w.lo && ms <= w.hi) return true;

@@ -181,27 +181,27 @@ ut_doc *ut_extract(ut_worker *w, const char *name, const void *bytes, size_t len
     return extract_doc(&w, 1, name, bytes, len, NULL, err);
 }
 
+#define MAX_WORKERS 1024
+
+static ut_doc *refuse(ut_error *err, const char *why) {
+    if (err) {
+        memset(err, 0, sizeof *err);
+        snprintf(err->text, sizeof err->text, "%s", why);
+    }
+    return NULL;
+}
+
 ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, const char *name, const void *bytes,
                             size_t len, ut_error *err) {
-    if (!nworkers) {
-        if (err) {
-            memset(err, 0, sizeof *err);
-            snprintf(err->text, sizeof err->text, "no worker given");
-        }
-        return NULL;
-    }
-    return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, NULL, err);
+    if (!nworkers) return refuse(err, "no worker given");
+    return extract_doc(workers, nworkers > MAX_WORKERS ? MAX_WORKERS : nworkers, name, bytes, len, NULL, err);
 }
 
 ut_doc *ut_extract_owned(ut_worker *const *workers, size_t nworkers, const char *name, char *bytes, size_t len,
                          ut_error *err) {
     if (!nworkers || !bytes) {
         free(bytes);
-        if (err) {
-            memset(err, 0, sizeof *err);
-            snprintf(err->text, sizeof err->text, nworkers ? "no input buffer given" : "no worker given");
-        }
-        return NULL;
+        return refuse(err, nworkers ? "no input buffer given" : "no worker given");
     }
-    return extract_doc(workers, nworkers > 1024 ? 1024 : nworkers, name, bytes, len, bytes, err);
+    return extract_doc(workers, nworkers > MAX_WORKERS ? MAX_WORKERS : nworkers, name, bytes, len, bytes, err);
 }

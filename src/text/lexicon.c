@@ -60,19 +60,13 @@ static bool fold_latin1_in_place(char *s, size_t n) {
     return true;
 }
 
-static uint64_t hash(const char *s) {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 static int build_index(ut_lexicon *lx) {
     lx->nslots = 16;
     while (lx->nslots < lx->n * 2 + 1) lx->nslots *= 2;
     lx->slots = calloc(lx->nslots, sizeof *lx->slots);
     if (!lx->slots) return -1;
     for (size_t i = 0; i < lx->n; i++) {
-        size_t h = hash(lx->e[i].key) & (lx->nslots - 1);
+        size_t h = ut_str_hash(lx->e[i].key) & (lx->nslots - 1);
         while (lx->slots[h]) {
             if (!strcmp(lx->e[lx->slots[h] - 1].key, lx->e[i].key)) break; /* first entry wins */
             h = (h + 1) & (lx->nslots - 1);
@@ -210,7 +204,7 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
         if (!key) return NULL;
     }
     const char *res = NULL;
-    size_t h = hash(key) & (lx->nslots - 1);
+    size_t h = ut_str_hash(key) & (lx->nslots - 1);
     while (lx->slots[h]) {
         entry *e = &lx->e[lx->slots[h] - 1];
         if (!strcmp(e->key, key)) { res = e->value; break; }
@@ -279,7 +273,7 @@ const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, co
     char stackbuf[4 * 64 + 1]; /* most words: no allocation */
     char *skel = len <= 64 ? ut_confusions_skeleton_into(cf, word, len, stackbuf) : ut_confusions_skeleton(cf, word, len);
     if (!skel) return NULL;
-    for (size_t h = hash(skel) & (lx->nslots - 1); lx->skel_slots[h]; h = (h + 1) & (lx->nslots - 1)) {
+    for (size_t h = ut_str_hash(skel) & (lx->nslots - 1); lx->skel_slots[h]; h = (h + 1) & (lx->nslots - 1)) {
         const entry *e = &lx->e[lx->skel_slots[h] - 1];
         if (!strcmp(e->skel, skel) && ut_confusions_equal(cf, e->word, word, len)) {
             v = e->value;
@@ -297,7 +291,7 @@ int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf) {
     if (!lx->skel_slots) return -1;
     for (size_t i = 0; i < lx->n; i++) {
         if (!(lx->e[i].skel = ut_confusions_skeleton(cf, lx->e[i].word, strlen(lx->e[i].word)))) return -1;
-        size_t h = hash(lx->e[i].skel) & (lx->nslots - 1);
+        size_t h = ut_str_hash(lx->e[i].skel) & (lx->nslots - 1);
         while (lx->skel_slots[h]) h = (h + 1) & (lx->nslots - 1);
         lx->skel_slots[h] = i + 1;
     }
