@@ -1,13 +1,35 @@
-/* resolve.c — stage 4, overlap resolution; see resolve.h. */
+/* resolve.c — stage 4, overlap resolution; see resolve.h.
+ *
+ * How, in time linear in the candidates (but for the small sorts of
+ * overlapping ones):
+ *   1. The candidates come as runs already in position order: one rule's
+ *      matches ascend, and the rules come one after another.  The runs are
+ *      merged (a heap of run heads) into `ord`, the indices in position
+ *      order; no sort of the whole array.
+ *   2. Candidates whose spans overlap, directly or through others, form a
+ *      cluster.  A candidate can only lose to a stronger one of its own
+ *      cluster (it must touch a byte that one claimed), so the greedy
+ *      "strongest first, claimed bytes block" of resolve.h runs cluster by
+ *      cluster: a cluster of one is kept as it is; a larger one is sorted by
+ *      strength and resolved over a bitmap of its own span.  The decisions
+ *      are those of one greedy pass over the whole document sorted by
+ *      strength (what this file did before): earlier rivals of a candidate
+ *      outside its cluster never touch its bytes.
+ *   3. The survivors are moved into position order in place (following the
+ *      permutation's cycles), so no second array of candidates is made.
+ * Ties: strength and position are total orders but for two candidates of
+ * the same rule on the same span; those keep their order in the input (the
+ * earlier one wins), as the stable sorts before did.
+ */
 #include "engine/resolve.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules/ruleset.h"
 
-static int by_strength(const void *pa, const void *pb) {
-    const ut_cand *a = pa, *b = pb;
+static int by_strength(const ut_cand *a, const ut_cand *b) {
     if (a->group != b->group) return a->group - b->group;
     if (a->tentative != b->tentative) return a->tentative ? 1 : -1;
     size_t la = a->nend - a->nstart, lb = b->nend - b->nstart;
@@ -18,41 +40,177 @@ static int by_strength(const void *pa, const void *pb) {
     return 0;
 }
 
-static int by_position(const void *pa, const void *pb) {
-    const ut_cand *a = pa, *b = pb;
+static int by_position(const ut_cand *a, const ut_cand *b) {
     if (a->nstart != b->nstart) return a->nstart < b->nstart ? -1 : 1;
     if (a->nend != b->nend) return a->nend < b->nend ? -1 : 1;
-    int t = strcmp(a->f.type, b->f.type);
+    /* types are the extractors' strings: the same pointer is the same type */
+    int t = a->f.type == b->f.type ? 0 : strcmp(a->f.type, b->f.type);
     if (t) return t;
-    /* qsort is not stable: without this last key, two fields on the same
-     * span (different groups) came out in an unspecified order */
     if (a->rule != b->rule) return a->rule < b->rule ? -1 : 1;
     return 0;
 }
 
-int ut_resolve(ut_docbuild *db) {
-    if (db->n == 0) return 0;
-    qsort(db->c, db->n, sizeof *db->c, by_strength);
-    size_t nbytes = db->norm->len + 1;
-    unsigned char *claimed = malloc((nbytes + 7) / 8);
-    if (!claimed) return -1;
+/* ---- 1. the runs, merged ------------------------------------------------ */
+
+typedef struct run_head {
+    size_t start;     /* c[at].nstart: most comparisons need no candidate */
+    uint32_t at, end; /* next candidate of the run, and the run's end */
+} run_head;
+
+/* Whether run x's head comes before run y's (ties: the earlier index). */
+static bool head_before(const ut_cand *c, run_head x, run_head y) {
+    if (x.start != y.start) return x.start < y.start;
+    int d = by_position(&c[x.at], &c[y.at]);
+    return d < 0 || (d == 0 && x.at < y.at);
+}
+
+static void sift_down(const ut_cand *c, run_head *h, size_t n, size_t i) {
+    for (;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < n && head_before(c, h[l], h[m])) m = l;
+        if (l + 1 < n && head_before(c, h[l + 1], h[m])) m = l + 1;
+        if (m == i) return;
+        run_head t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+/* ord[0..n): the indices of c in position order.  0, or -1 on OOM. */
+static int position_order(const ut_cand *c, size_t n, uint32_t *ord) {
+    size_t nruns = 1;
+    for (size_t i = 1; i < n; i++) nruns += by_position(&c[i - 1], &c[i]) > 0;
+    run_head *h = malloc(nruns * sizeof *h);
+    if (!h) return -1;
+    size_t k = 0, from = 0;
+    for (size_t i = 1; i <= n; i++)
+        if (i == n || by_position(&c[i - 1], &c[i]) > 0) {
+            h[k++] = (run_head){c[from].nstart, (uint32_t)from, (uint32_t)i};
+            from = i;
+        }
+    for (size_t i = nruns / 2; i-- > 0;) sift_down(c, h, nruns, i);
+    for (size_t o = 0; o < n; o++) {
+        ord[o] = h[0].at++;
+        if (h[0].at == h[0].end) h[0] = h[--nruns];
+        else h[0].start = c[h[0].at].nstart;
+        sift_down(c, h, nruns, 0);
+    }
+    free(h);
+    return 0;
+}
+
+/* ---- 2. clusters -------------------------------------------------------- */
+
+typedef struct cluster_scratch {
+    uint32_t *member;
+    size_t cap;
+    unsigned char *claimed; /* one bit a byte of the cluster's span */
+    size_t claimed_cap;
+} cluster_scratch;
+
+static int by_strength_at(const void *pa, const void *pb, void *base) {
+    const ut_cand *c = base;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    int d = by_strength(&c[a], &c[b]);
+    return d ? d : (a > b) - (a < b);
+}
+
+/* The greedy of resolve.h over the cluster member[0..n), whose spans lie
+ * in [lo, hi).  0, or -1 on OOM. */
+static int resolve_cluster(ut_cand *c, cluster_scratch *s, size_t n, size_t lo, size_t hi) {
+    qsort_r(s->member, n, sizeof *s->member, by_strength_at, c);
+    size_t bytes = (hi - lo + 7) / 8;
+    if (bytes > s->claimed_cap) {
+        unsigned char *b = realloc(s->claimed, bytes);
+        if (!b) return -1;
+        s->claimed = b;
+        s->claimed_cap = bytes;
+    }
     int group = -1;
-    for (size_t i = 0; i < db->n; i++) {
-        ut_cand *c = &db->c[i];
-        if (c->group != group) {
-            memset(claimed, 0, (nbytes + 7) / 8);
-            group = c->group;
+    for (size_t i = 0; i < n; i++) {
+        ut_cand *x = &c[s->member[i]];
+        if (x->group != group) {
+            memset(s->claimed, 0, bytes);
+            group = x->group;
         }
         bool free_span = true;
-        for (size_t b = c->nstart; b < c->nend; b++)
-            if (claimed[b >> 3] & (1u << (b & 7))) { free_span = false; break; }
-        if (!free_span) { c->dropped = true; continue; }
-        for (size_t b = c->nstart; b < c->nend; b++) claimed[b >> 3] |= (unsigned char)(1u << (b & 7));
-        if (!c->rule->ex) c->dropped = true; /* skip rule: claims, yields nothing */
+        for (size_t b = x->nstart - lo; b < x->nend - lo; b++)
+            if (s->claimed[b >> 3] & (1u << (b & 7))) { free_span = false; break; }
+        if (!free_span) { x->dropped = true; continue; }
+        for (size_t b = x->nstart - lo; b < x->nend - lo; b++) s->claimed[b >> 3] |= (unsigned char)(1u << (b & 7));
+        if (!x->rule->ex) x->dropped = true; /* skip rule: claims, yields nothing */
     }
-    free(claimed);
-    ut_docbuild_compact(db);
-    qsort(db->c, db->n, sizeof *db->c, by_position);
+    return 0;
+}
+
+static int resolve_clusters(ut_cand *c, size_t n, const uint32_t *ord) {
+    cluster_scratch s = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc;) {
+        size_t lo = c[ord[i]].nstart, hi = c[ord[i]].nend, j = i + 1;
+        while (j < n && c[ord[j]].nstart < hi) {
+            if (c[ord[j]].nend > hi) hi = c[ord[j]].nend;
+            j++;
+        }
+        if (j == i + 1) {
+            if (!c[ord[i]].rule->ex) c[ord[i]].dropped = true; /* alone: wins; a skip rule yields nothing */
+        } else if (j - i > s.cap) {
+            uint32_t *m = realloc(s.member, (j - i) * sizeof *m);
+            if (!m) rc = -1;
+            else s.member = m, s.cap = j - i;
+        }
+        if (!rc && j > i + 1) {
+            memcpy(s.member, ord + i, (j - i) * sizeof *ord);
+            rc = resolve_cluster(c, &s, j - i, lo, hi);
+        }
+        i = j;
+    }
+    free(s.member);
+    free(s.claimed);
+    return rc;
+}
+
+/* ---- 3. survivors into position order, in place -------------------------- */
+
+/* Reorder c so that slot k holds what was at perm[k] (a permutation of
+ * 0..n, consumed). */
+static void permute(ut_cand *c, size_t n, uint32_t *perm) {
+    for (size_t i = 0; i < n; i++) {
+        if (perm[i] == i) continue;
+        ut_cand first = c[i];
+        size_t j = i;
+        for (;;) {
+            size_t k = perm[j];
+            perm[j] = (uint32_t)j;
+            if (k == i) {
+                c[j] = first;
+                break;
+            }
+            c[j] = c[k];
+            j = k;
+        }
+    }
+}
+
+int ut_resolve(ut_docbuild *db) {
+    size_t n = db->n;
+    if (n == 0) return 0;
+    if (n > UINT32_MAX) return -1; /* 500 GB of candidates: never */
+    uint32_t *ord = malloc(n * sizeof *ord);
+    if (!ord || position_order(db->c, n, ord) || resolve_clusters(db->c, n, ord)) {
+        free(ord);
+        return -1;
+    }
+    /* the permutation: survivors in position order, then the dropped */
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!db->c[ord[k]].dropped) ord[kept++] = ord[k];
+    for (size_t i = 0, o = kept; i < n; i++)
+        if (db->c[i].dropped) ord[o++] = (uint32_t)i;
+    permute(db->c, n, ord);
+    free(ord);
+    db->n = kept;
     return 0;
 }
 
