@@ -176,41 +176,65 @@ static int group_by_rule(const ut_ruleset *rs, chunk *c, grouped *g) {
     return 0;
 }
 
-/* Merge the chunks' candidates into db, rule by rule (the order of
- * ut_match_all_rules).  0 done, 1 the seams disagree, -1 out of memory. */
-static int merge(size_t nrules, chunk *ch, size_t nch, const grouped *g, ut_docbuild *db) {
-    size_t total = 0;
-    for (size_t k = 0; k < nch; k++) total += ch[k].db.n;
-    for (size_t k = 0; k < nch; k++) db->scan_ms += ch[k].db.scan_ms;
-    ut_cand **acc = malloc((total ? total : 1) * sizeof *acc);
-    if (!acc) return -1;
+/* Check, rule by rule, that the neighbours agree at every seam (and that
+ * each rule's candidates ascend around it): 0 yes, 1 no, -1 out of memory. */
+static int seams_agree(size_t nrules, const chunk *ch, size_t nch, const grouped *g) {
     int rc = 0;
-    for (size_t r = 0; !rc && r < nrules; r++) {
-        size_t n = g[0].first[r + 1] - g[0].first[r];
-        memcpy(acc, g[0].by_rule + g[0].first[r], n * sizeof *acc);
+    for (size_t r = 0; !rc && r < nrules; r++)
         for (size_t k = 1; !rc && k < nch; k++) {
+            ut_cand *const *prev = g[k - 1].by_rule + g[k - 1].first[r];
             ut_cand *const *next = g[k].by_rule + g[k].first[r];
-            size_t nn = g[k].first[r + 1] - g[k].first[r];
-            size_t i0 = split_index(acc, n, ch[k].own_start), j0 = split_index(next, nn, ch[k].own_start);
-            if (i0 == (size_t)-1 || j0 == (size_t)-1 ||
-                !agree(acc + i0, n - i0, next + j0, nn - j0, ch[k].window_end)) {
+            size_t np = g[k - 1].first[r + 1] - g[k - 1].first[r], nn = g[k].first[r + 1] - g[k].first[r];
+            size_t i0 = split_index(prev, np, ch[k].own_start), j0 = split_index(next, nn, ch[k].own_start);
+            if (i0 == (size_t)-1 || j0 == (size_t)-1 || !agree(prev + i0, np - i0, next + j0, nn - j0, ch[k].window_end))
                 rc = 1;
-                break;
-            }
-            memcpy(acc + i0, next + j0, (nn - j0) * sizeof *acc);
-            n = i0 + nn - j0;
         }
-        for (size_t i = 0; !rc && i < n; i++) {
-            ut_cand *c = ut_docbuild_push(db);
-            if (!c) rc = -1;
-            else {
-                *c = *acc[i];
-                c->arena = db->arena;
-            }
-        }
-    }
-    free(acc);
     return rc;
+}
+
+/* Whether a candidate of chunk k is the chunk's own (it starts in the
+ * chunk's range; the rest is the neighbours' context). */
+static bool owned(const chunk *ch, size_t nch, size_t k, const ut_cand *c) {
+    return c->nstart >= ch[k].own_start && (k + 1 == nch || c->nstart < ch[k + 1].own_start);
+}
+
+/* The chunks' own candidates into db, chunk after chunk, each chunk's in
+ * its order (so rule by rule within a chunk).  Resolution does not depend
+ * on the order (resolve.c), so this gives the fields of a whole-text run
+ * without gathering every rule's candidates across the chunks.  The first
+ * chunk's array becomes db's; each other one is freed once copied.
+ * 0, or -1 on out of memory. */
+static int merge(chunk *ch, size_t nch, ut_docbuild *db) {
+    size_t total = 0;
+    for (size_t k = 0; k < nch; k++) {
+        db->scan_ms += ch[k].db.scan_ms;
+        for (size_t i = 0; i < ch[k].db.n; i++) total += owned(ch, nch, k, &ch[k].db.c[i]);
+    }
+    ut_cand *c = ch[0].db.c;
+    size_t n = 0, cap = ch[0].db.cap;
+    for (size_t i = 0; i < ch[0].db.n; i++)
+        if (owned(ch, nch, 0, &c[i])) c[n++] = c[i];
+    if (total > cap) {
+        ut_cand *v = realloc(c, total * sizeof *v);
+        if (!v) return -1;
+        c = v;
+        cap = total;
+    }
+    ch[0].db.c = NULL;
+    ch[0].db.n = 0;
+    for (size_t k = 1; k < nch; k++) {
+        for (size_t i = 0; i < ch[k].db.n; i++)
+            if (owned(ch, nch, k, &ch[k].db.c[i])) c[n++] = ch[k].db.c[i];
+        free(ch[k].db.c);
+        ch[k].db.c = NULL;
+        ch[k].db.n = 0;
+    }
+    for (size_t i = 0; i < n; i++) c[i].arena = db->arena;
+    free(db->c);
+    db->c = c;
+    db->n = n;
+    db->cap = cap;
+    return 0;
 }
 
 int ut_match_split(const ut_ruleset *rs, ut_scratch *const *scratch, size_t n, ut_docbuild *db, char **warnings,
@@ -249,7 +273,8 @@ int ut_match_split(const ut_ruleset *rs, ut_scratch *const *scratch, size_t n, u
         else if (ch[k].warnings && !rc) rc = 1; /* a match limit: let one run say it, once */
     }
     for (size_t k = 0; !rc && k < nch; k++) rc = group_by_rule(rs, &ch[k], &g[k]);
-    if (!rc) rc = merge(rs->nrules, ch, nch, g, db);
+    if (!rc) rc = seams_agree(rs->nrules, ch, nch, g);
+    if (!rc) rc = merge(ch, nch, db);
     if (!rc) {
         for (size_t k = 0; k < nch; k++) ut_arena_adopt(db->arena, &ch[k].arena);
         stats->chunks = nch;

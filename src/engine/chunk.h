@@ -5,10 +5,13 @@
  * matching (PCRE2) is most of the time.  The normalized text is cut into
  * chunks at paragraph breaks ("\n\n"; at line ends, then spaces, where a
  * text has none), each chunk is matched on its own thread through
- * ut_match_all_rules, and the candidates are merged back into exactly the
- * array a single ut_match_all_rules over the whole text gives: same
- * candidates, same order.  Resolution and the document passes then run
- * once over the whole document (extract.c), so linking is unchanged.
+ * ut_match_all_rules, and the chunks' own candidates are put together into
+ * the candidates a single ut_match_all_rules over the whole text gives:
+ * the same candidates, in chunk order (rule by rule within a chunk) rather
+ * than rule order, which resolution does not depend on (resolve.c): it
+ * finds the position runs either way.  Resolution and the document passes
+ * then run once over the whole document (extract.c), so linking is
+ * unchanged.
  *
  * How a match is never cut or doubled.  Chunk k owns the matches that
  * START in [b_k, b_k+1).  Its matching runs over a view that begins
@@ -39,7 +42,8 @@ typedef struct ut_split_stats {
 #define UT_SPLIT_MIN_CHUNK (256u * 1024u)
 
 /* Append the candidates of every enabled rule over db->norm to `db`
- * (empty on entry), like ut_match_all_rules(rs, scratch[0], db, warnings),
+ * (empty on entry), like ut_match_all_rules(rs, scratch[0], db, warnings)
+ * but in chunk order,
  * using scratch[0..n) on n threads (scratch BORROWED, one per thread,
  * each used by one thread only).  `min_chunk` 0 means UT_SPLIT_MIN_CHUNK.
  * Candidate strings end up in db->arena.  `stats` may be NULL.
