@@ -42,7 +42,10 @@ json_t *ut_json_string_lossy(const char *s) {
 
 static void put_pair(ut_attr *out, size_t *n, ut_attr a) {
     for (size_t i = 0; i < *n; i++)
-        if (!strcmp(out[i].key, a.key)) { out[i] = a; return; }
+        if (out[i].key == a.key || (out[i].key[0] == a.key[0] && !strcmp(out[i].key, a.key))) {
+            out[i] = a;
+            return;
+        }
     out[(*n)++] = a;
 }
 

@@ -219,6 +219,36 @@ static void check_jsonl(void) {
     free(out);
 }
 
+/* A long field of every kind of byte a string can hold, at every offset
+ * against the writer's 8-byte and 4096-byte steps, in a document whose
+ * name is not UTF-8: still the bytes jansson writes. */
+static void check_jsonl_long(ut_worker *w) {
+    static const char *const piece[] = {"a", "\xc3\xa5", "\xe2\x82\xac", "\xf0\x9d\x84\x9e", "\"", "\\",
+                                        "\x01", "\x1f", "\t", "xyzxyzx", "\r", " "};
+    size_t cap = 40000, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text + n, cap - n, "<<");
+    for (size_t i = 0; n < 12000; i++) n += (size_t)snprintf(text + n, cap - n, "%s", piece[(i * 7 + i / 12) % 12]);
+    n += (size_t)snprintf(text + n, cap - n, ">>\n");
+    ut_error err;
+    ut_doc *d = ut_extract(w, "long\xff name.txt", text, n, &err);
+    ok(d && ut_doc_nfields(d) == 1 && strlen(ut_doc_field(d, 0)->value) > 10000, "a 12 KB field");
+    ut_doc *docs[] = {d};
+    size_t len;
+    int rc;
+    char *out = d ? render("jsonl", 0, docs, 1, &len, &rc) : NULL;
+    json_t *want_o = d ? ut_record_json(d, ut_doc_field(d, 0), 1) : NULL;
+    char *want = want_o ? json_dumps(want_o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) : NULL;
+    if (out && len) out[len - 1] = 0; /* the line break */
+    ok(want && out && !strcmp(out, want), "jsonl: a long hostile field, the bytes jansson writes");
+    ok(out && strstr(out, "\"doc\":\"long\xef\xbf\xbd name.txt\""), "jsonl: a file name that is not UTF-8, repaired");
+    free(want);
+    json_decref(want_o);
+    free(out);
+    ut_doc_free(d);
+    free(text);
+}
+
 static void check_json(void) {
     ut_doc *docs[] = {D1, D3, D2};
     size_t len;
@@ -331,6 +361,7 @@ int main(void) {
     D1 = ut_extract(w, "dir/a \"quoted\", name.txt", DOC1, sizeof DOC1 - 1, &err);
     D2 = ut_extract(w, "b;c.txt", DOC2, sizeof DOC2 - 1, &err);
     D3 = ut_extract(w, "empty.txt", "nothing here", 12, &err);
+    check_jsonl_long(w);
     is_int((long long)ut_doc_nfields(D1), 5, "document 1 has five fields");
     const ut_field *h = ut_doc_field(D1, 0);
     is_str(h ? h->text : NULL, "<<He said \"hi\", then; left\n\tend\x01>>", "hostile text kept as written");
