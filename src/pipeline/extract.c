@@ -9,6 +9,7 @@
  *
  * struct ut_doc and what it owns: doc.h.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,20 +65,87 @@ static size_t source_end(const ut_text *decoded, size_t orig_last) {
     return ut_text_orig(decoded, j);
 }
 
-/* 1-based line of original offset `orig`.  Lines are counted in the
- * decoded text (UTF-8 whatever the input was: UTF-16 input has 0x0A bytes
- * inside characters), where a line ends at LF, CRLF or a lone CR.  Not in
- * the normalized text: it joins words broken over a line end, so it has
- * fewer line breaks than the file.  *pos and *line carry the count between
- * calls with ascending offsets. */
-static size_t line_at(const ut_text *decoded, size_t orig, size_t *pos, size_t *line) {
-    size_t at = decoded_index(decoded, orig);
-    if (at < *pos) { *pos = 0; *line = 1; }
-    for (; *pos < at; (*pos)++) {
-        char ch = decoded->s[*pos];
-        if (ch == '\n' || (ch == '\r' && (*pos + 1 >= decoded->len || decoded->s[*pos + 1] != '\n'))) (*line)++;
+/* Line breaks in decoded[from, to).  A line ends at LF, CRLF or a lone
+ * CR.  Lines are counted in the decoded text (UTF-8 whatever the input
+ * was: UTF-16 input has 0x0A bytes inside characters), not in the
+ * normalized text: it joins words broken over a line end, so it has fewer
+ * line breaks than the file. */
+static size_t line_breaks(const ut_text *decoded, size_t from, size_t to) {
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) {
+        char ch = decoded->s[i];
+        n += ch == '\n' || (ch == '\r' && (i + 1 >= decoded->len || decoded->s[i + 1] != '\n'));
     }
-    return *line;
+    return n;
+}
+
+/* ---- placing the fields: original offsets, line, source text ------------
+ * The candidates that survived are in position order; each share of them
+ * is placed on a thread of its own (one share with one worker).  A share
+ * counts its lines from where its first field starts; the counts are added
+ * up in order afterwards. */
+typedef struct place_job {
+    const ut_text *norm, *decoded;
+    ut_cand *c;                /* this share: c[0..n), placed in c[i].f */
+    size_t n;
+    size_t from, to;           /* decoded[from, to): where its lines are counted */
+    size_t breaks;             /* line breaks in decoded[from, to) */
+    ut_arena *arena;           /* the text copies (the first share: the document's) */
+    ut_arena own;
+    int rc;
+} place_job;
+
+static void *place_share(void *arg) {
+    place_job *j = arg;
+    size_t pos = j->from, line = 0; /* breaks before pos, from j->from */
+    for (size_t i = 0; i < j->n && !j->rc; i++) {
+        ut_field *f = &j->c[i].f;
+        f->start = ut_text_orig(j->norm, j->c[i].nstart);
+        f->end = source_end(j->decoded, ut_text_orig(j->norm, j->c[i].nend - 1));
+        size_t a = decoded_index(j->decoded, f->start), b = decoded_index(j->decoded, f->end);
+        if (a < pos) line = line_breaks(j->decoded, j->from, a); /* fields ascend: never, but exact */
+        else line += line_breaks(j->decoded, pos, a);
+        pos = a;
+        f->line = line; /* relative: place_fields adds the lines before the share */
+        if (!(f->text = ut_arena_strndup(j->arena, j->decoded->s + a, b > a ? b - a : 0))) j->rc = -1;
+    }
+    if (!j->rc && j->to > pos) line += line_breaks(j->decoded, pos, j->to);
+    j->breaks = line;
+    return NULL;
+}
+
+#define PLACE_MIN_SHARE 20000 /* fields: below this a thread costs more than it saves */
+
+static int place_fields(ut_cand *c, size_t n, const ut_text *norm, const ut_text *decoded, ut_arena *arena,
+                        size_t nthreads) {
+    size_t nj = n / PLACE_MIN_SHARE < nthreads ? n / PLACE_MIN_SHARE : nthreads;
+    if (nj < 1) nj = 1;
+    place_job jobs[nj];
+    pthread_t tid[nj];
+    bool started[nj];
+    for (size_t k = 0; k < nj; k++) {
+        size_t lo = n * k / nj, hi = n * (k + 1) / nj;
+        jobs[k] = (place_job){.norm = norm, .decoded = decoded, .c = c + lo, .n = hi - lo};
+        jobs[k].from = k ? decoded_index(decoded, ut_text_orig(norm, c[lo].nstart)) : 0;
+        ut_arena_init(&jobs[k].own);
+        jobs[k].arena = k ? &jobs[k].own : arena;
+    }
+    for (size_t k = 0; k < nj; k++) jobs[k].to = k + 1 < nj ? jobs[k + 1].from : jobs[k].from;
+    for (size_t k = 1; k < nj; k++) started[k] = pthread_create(&tid[k], NULL, place_share, &jobs[k]) == 0;
+    place_share(&jobs[0]);
+    int rc = jobs[0].rc;
+    size_t base = 1; /* lines are 1-based */
+    for (size_t k = 0; k < nj; k++) {
+        if (k) {
+            if (started[k]) pthread_join(tid[k], NULL);
+            else place_share(&jobs[k]);
+            rc |= jobs[k].rc;
+            ut_arena_adopt(arena, &jobs[k].own);
+        }
+        for (size_t i = 0; i < jobs[k].n; i++) jobs[k].c[i].f.line += base;
+        base += jobs[k].breaks;
+    }
+    return rc;
 }
 
 /* The pipeline, with the matching stage on workers[0..nw) (chunk.h). */
@@ -139,29 +207,21 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     d->stage_ms[UT_STAGE_RESOLVE] = lap(&t);
     if (!rc) rc = ut_document_link(&db);
     if (!rc) rc = ut_document_facts(&db, w->rs, d);
+    if (!rc && db.n) rc = place_fields(db.c, db.n, &norm, &decoded, &d->arena, nw);
     if (!rc && db.n) {
         /* The fields are written over the candidates, in the same memory:
          * a candidate begins with its field, field i ends before candidate
          * i+1 begins, and candidate i is copied out before field i is
          * written.  So a big document never holds both arrays. */
         ut_field *fields = (ut_field *)(void *)db.c;
-        size_t line_pos = 0, line = 1;
-        for (size_t i = 0; !rc && i < db.n; i++) {
-            ut_cand c = db.c[i];
-            ut_field *f = &c.f;
-            f->start = ut_text_orig(&norm, c.nstart);
-            f->end = source_end(&decoded, ut_text_orig(&norm, c.nend - 1));
-            f->line = line_at(&decoded, f->start, &line_pos, &line);
-            size_t a = decoded_index(&decoded, f->start), b = decoded_index(&decoded, f->end);
-            if (!(f->text = ut_arena_strndup(&d->arena, decoded.s + a, b > a ? b - a : 0))) rc = -1;
-            memcpy(&fields[i], f, sizeof *f);
+        for (size_t i = 0; i < db.n; i++) {
+            ut_field f = db.c[i].f;
+            memcpy(&fields[i], &f, sizeof f);
         }
-        if (!rc) {
-            ut_field *shrunk = realloc(fields, db.n * sizeof *fields);
-            d->fields = shrunk ? shrunk : fields;
-            d->nfields = db.n;
-            db.c = NULL; /* now d->fields */
-        }
+        ut_field *shrunk = realloc(fields, db.n * sizeof *fields);
+        d->fields = shrunk ? shrunk : fields;
+        d->nfields = db.n;
+        db.c = NULL; /* now d->fields */
     }
     free(db.c);
     ut_text_release(&norm);
