@@ -5,7 +5,8 @@
  *   1. The candidates come as runs already in position order: one rule's
  *      matches ascend, and the rules come one after another.  The runs are
  *      merged (a heap of run heads) into `ord`, the indices in position
- *      order; no sort of the whole array.
+ *      order; no sort of the whole array.  With threads, each takes the
+ *      runs' parts in its share of the text.
  *   2. Candidates whose spans overlap, directly or through others, form a
  *      cluster.  A candidate can only lose to a stronger one of its own
  *      cluster (it must touch a byte that one claimed), so the greedy
@@ -23,6 +24,7 @@
  */
 #include "engine/resolve.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,25 +79,89 @@ static void sift_down(const ut_cand *c, run_head *h, size_t n, size_t i) {
     }
 }
 
-/* ord[0..n): the indices of c in position order.  0, or -1 on OOM. */
-static int position_order(const ut_cand *c, size_t n, uint32_t *ord) {
-    size_t nruns = 1;
-    for (size_t i = 1; i < n; i++) nruns += by_position(&c[i - 1], &c[i]) > 0;
-    run_head *h = malloc(nruns * sizeof *h);
-    if (!h) return -1;
-    size_t k = 0, from = 0;
-    for (size_t i = 1; i <= n; i++)
-        if (i == n || by_position(&c[i - 1], &c[i]) > 0) {
-            h[k++] = (run_head){c[from].nstart, (uint32_t)from, (uint32_t)i};
-            from = i;
-        }
+/* One share of the merge: the runs' parts in h[0..nruns) into ord[0..). */
+typedef struct merge_job {
+    const ut_cand *c;
+    run_head *h;
+    size_t nruns;
+    uint32_t *ord;
+} merge_job;
+
+static void *merge_runs(void *arg) {
+    merge_job *j = arg;
+    const ut_cand *c = j->c;
+    run_head *h = j->h;
+    size_t nruns = j->nruns, o = 0;
     for (size_t i = nruns / 2; i-- > 0;) sift_down(c, h, nruns, i);
-    for (size_t o = 0; o < n; o++) {
-        ord[o] = h[0].at++;
+    while (nruns) {
+        j->ord[o++] = h[0].at++;
         if (h[0].at == h[0].end) h[0] = h[--nruns];
         else h[0].start = c[h[0].at].nstart;
         sift_down(c, h, nruns, 0);
     }
+    return NULL;
+}
+
+/* First index in run [at, end) whose candidate starts at or after pos. */
+static uint32_t run_cut(const ut_cand *c, uint32_t at, uint32_t end, size_t pos) {
+    while (at < end) {
+        uint32_t mid = at + (end - at) / 2;
+        if (c[mid].nstart < pos) at = mid + 1;
+        else end = mid;
+    }
+    return at;
+}
+
+#define MERGE_MIN_SHARE 100000 /* candidates: below this one thread merges all */
+
+/* ord[0..n): the indices of c in position order.  With several threads
+ * the text [0, len) is cut into shares by position; every candidate of a
+ * share comes before every one of the next (position order starts with the
+ * start), so each share's parts of the runs are merged on a thread of its
+ * own into its stretch of ord.  0, or -1 on OOM. */
+static int position_order(const ut_cand *c, size_t n, uint32_t *ord, size_t len, size_t nthreads) {
+    size_t nruns = 1;
+    for (size_t i = 1; i < n; i++) nruns += by_position(&c[i - 1], &c[i]) > 0;
+    size_t nj = n / MERGE_MIN_SHARE < nthreads ? n / MERGE_MIN_SHARE : nthreads;
+    if (nj < 1) nj = 1;
+    run_head *runs = malloc(nruns * sizeof *runs), *h = malloc(nj * nruns * sizeof *h);
+    if (!runs || !h) {
+        free(runs);
+        free(h);
+        return -1;
+    }
+    size_t k = 0, from = 0;
+    for (size_t i = 1; i <= n; i++)
+        if (i == n || by_position(&c[i - 1], &c[i]) > 0) {
+            runs[k++] = (run_head){c[from].nstart, (uint32_t)from, (uint32_t)i};
+            from = i;
+        }
+    merge_job jobs[nj];
+    size_t done = 0;
+    for (size_t j = 0; j < nj; j++) {
+        size_t lo = len * j / nj, hi = len * (j + 1) / nj;
+        jobs[j] = (merge_job){.c = c, .h = h + j * nruns, .ord = ord + done};
+        for (size_t r = 0; r < nruns; r++) {
+            uint32_t a = j ? run_cut(c, runs[r].at, runs[r].end, lo) : runs[r].at;
+            uint32_t b = j + 1 < nj ? run_cut(c, a, runs[r].end, hi) : runs[r].end;
+            if (a < b) jobs[j].h[jobs[j].nruns++] = (run_head){c[a].nstart, a, b};
+            done += b - a;
+        }
+    }
+    if (done != n) { /* the shares must hold every candidate once: never otherwise */
+        free(runs);
+        free(h);
+        return -1;
+    }
+    pthread_t tid[nj];
+    bool started[nj];
+    for (size_t j = 1; j < nj; j++) started[j] = pthread_create(&tid[j], NULL, merge_runs, &jobs[j]) == 0;
+    merge_runs(&jobs[0]);
+    for (size_t j = 1; j < nj; j++) {
+        if (started[j]) pthread_join(tid[j], NULL);
+        else merge_runs(&jobs[j]);
+    }
+    free(runs);
     free(h);
     return 0;
 }
@@ -193,12 +259,12 @@ static void permute(ut_cand *c, size_t n, uint32_t *perm) {
     }
 }
 
-int ut_resolve(ut_docbuild *db) {
+int ut_resolve(ut_docbuild *db, size_t nthreads) {
     size_t n = db->n;
     if (n == 0) return 0;
     if (n > UINT32_MAX) return -1; /* 500 GB of candidates: never */
     uint32_t *ord = malloc(n * sizeof *ord);
-    if (!ord || position_order(db->c, n, ord) || resolve_clusters(db->c, n, ord)) {
+    if (!ord || position_order(db->c, n, ord, db->norm->len, nthreads ? nthreads : 1) || resolve_clusters(db->c, n, ord)) {
         free(ord);
         return -1;
     }

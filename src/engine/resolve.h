@@ -18,9 +18,10 @@
 #define UT_RESOLVE_H
 #include "rules/plugin.h"
 
-/* Mark losers as dropped and sort the survivors by position.
- * 0, or -1 on out of memory. */
-int ut_resolve(ut_docbuild *db);
+/* Mark losers as dropped and sort the survivors by position, using up to
+ * `nthreads` threads (0 or 1: this one).  db->norm must be set (its
+ * length cuts the work into shares).  0, or -1 on out of memory. */
+int ut_resolve(ut_docbuild *db, size_t nthreads);
 /* Remove dropped candidates, keeping the order. */
 void ut_docbuild_compact(ut_docbuild *db);
 #endif

@@ -203,7 +203,7 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     double matching = lap(&t);
     d->stage_ms[UT_STAGE_SCAN] = db.scan_ms;
     d->stage_ms[UT_STAGE_CONFIRM] = matching > db.scan_ms ? matching - db.scan_ms : 0;
-    if (!rc) rc = ut_resolve(&db);
+    if (!rc) rc = ut_resolve(&db, nw);
     d->stage_ms[UT_STAGE_RESOLVE] = lap(&t);
     if (!rc) rc = ut_document_link(&db);
     if (!rc) rc = ut_document_facts(&db, w->rs, d);
