@@ -243,9 +243,14 @@ int ut_match_split(const ut_ruleset *rs, ut_scratch *const *scratch, size_t n, u
     if (!stats) stats = &dummy;
     *stats = (ut_split_stats){.chunks = 1};
     if (!min_chunk) min_chunk = UT_SPLIT_MIN_CHUNK;
-    size_t want = n * CHUNKS_PER_THREAD, most = db->norm->len / min_chunk;
+    /* a big text is cut even for one thread: the anchor hits then take the
+     * memory of one chunk at a time, not of the whole text */
+    size_t len = db->norm->len, want = n * CHUNKS_PER_THREAD, most = len / min_chunk;
+    size_t by_size = len / (min_chunk * UT_SPLIT_BIG_FACTOR);
+    if (n < 2) want = by_size;
+    else if (want < by_size) want = by_size;
     if (want > most) want = most;
-    if (n < 2 || want < 2) return ut_match_all_rules(rs, scratch[0], db, warnings);
+    if (want < 2) return ut_match_all_rules(rs, scratch[0], db, warnings);
 
     chunk *ch = calloc(want, sizeof *ch);
     grouped *g = calloc(want, sizeof *g);

@@ -195,11 +195,11 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     d->stage_ms[UT_STAGE_NORMALIZE] = lap(&t);
     ut_docbuild db = {.norm = &norm, .arena = &d->arena};
     int rc;
-    if (nw > 1) {
+    {
         ut_scratch *scratch[nw];
         for (size_t i = 0; i < nw; i++) scratch[i] = &workers[i]->scratch;
-        rc = ut_match_split(w->rs, scratch, nw, &db, &d->warnings, 0, NULL);
-    } else rc = ut_match_all_rules(w->rs, &w->scratch, &db, &d->warnings);
+        rc = ut_match_split(w->rs, scratch, nw, &db, &d->warnings, 0, NULL); /* one piece unless big */
+    }
     double matching = lap(&t);
     d->stage_ms[UT_STAGE_SCAN] = db.scan_ms;
     d->stage_ms[UT_STAGE_CONFIRM] = matching > db.scan_ms ? matching - db.scan_ms : 0;

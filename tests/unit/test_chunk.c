@@ -159,6 +159,9 @@ int main(void) {
 
     check_split(rs, sc, 2, text.s, text.n, 16 * 1024, "paragraphs, 16 KiB chunks", true);
     check_split(rs, sc, 3, text.s, text.n, 64 * 1024, "paragraphs, 64 KiB chunks, 3 threads", true);
+    /* one thread: cut only past twice the largest chunk (UT_SPLIT_BIG_FACTOR
+     * smallest ones: 512 KiB here) */
+    check_split(rs, sc, 1, text.s, text.n, 16 * 1024, "one thread, 512 KiB chunks", true);
     char *lines = reshape(text.s, text.n, 0), *line = reshape(text.s, text.n, 1);
     ok(!strstr(lines, "\n\n") && strchr(lines, '\n'), "no blank lines left");
     check_split(rs, sc, 2, lines, strlen(lines), 16 * 1024, "no blank lines", true);
