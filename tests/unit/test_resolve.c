@@ -63,16 +63,25 @@ static void check(const char *text, const char *want, const char *name) {
  * made to overlap much (short text, runs out of order, same spans twice,
  * skip rules, tentative ones, empty spans). */
 
+/* The strength order of resolve.h written as a key: compared field by
+ * field, smaller first (the stronger candidate). */
+static void strength_key(const ut_cand *c, long long k[7]) {
+    k[0] = c->group;
+    k[1] = c->tentative;                          /* firm first */
+    k[2] = -(long long)(c->nend - c->nstart);     /* longer first */
+    k[3] = -(long long)c->priority;               /* higher first */
+    k[4] = (long long)c->nstart;                  /* earlier first */
+    k[5] = (long long)(uintptr_t)c->rule;         /* earlier rule (the rule array's order) */
+    k[6] = (long long)(uintptr_t)c->f.value;      /* the input order: stable */
+}
+
 static int oracle_strength(const void *pa, const void *pb) {
-    const ut_cand *a = pa, *b = pb;
-    if (a->group != b->group) return a->group - b->group;
-    if (a->tentative != b->tentative) return a->tentative ? 1 : -1;
-    size_t la = a->nend - a->nstart, lb = b->nend - b->nstart;
-    if (la != lb) return la > lb ? -1 : 1;
-    if (a->priority != b->priority) return a->priority > b->priority ? -1 : 1;
-    if (a->nstart != b->nstart) return a->nstart < b->nstart ? -1 : 1;
-    if (a->rule != b->rule) return a->rule < b->rule ? -1 : 1;
-    return a->f.value < b->f.value ? -1 : a->f.value > b->f.value; /* the input order: stable */
+    long long x[7], y[7];
+    strength_key(pa, x);
+    strength_key(pb, y);
+    for (int i = 0; i < 7; i++)
+        if (x[i] != y[i]) return x[i] < y[i] ? -1 : 1;
+    return 0;
 }
 
 static int oracle_position(const void *pa, const void *pb) {
