@@ -72,7 +72,10 @@ static void latin_init(void) {
         uint32_t out = 0;
         if (f && *f) {
             int l = ut_utf8_decode((const unsigned char *)f, strlen(f), &out);
-            if (l <= 0 || f[l] || out == ' ') out = 0;
+            /* one character, not a space, and no longer than the input
+             * (U+023A folds to U+2C65: three bytes), so the fast path's
+             * output fits in the input's length */
+            if (l <= 0 || f[l] || out == ' ' || out >= 0x800) out = 0;
         }
         latin_fold[cp] = out;
         free(f);
