@@ -20,6 +20,7 @@ typedef struct chunk {
     ut_text view;
     ut_arena arena;
     ut_docbuild db;
+    size_t nowned; /* candidates that start in [own_start, own_end) */
     char *warnings;
     int rc;
 } chunk;
@@ -93,9 +94,11 @@ static void match_chunk(const ut_ruleset *rs, ut_scratch *scratch, chunk *c) {
     ut_arena_init(&c->arena);
     c->db = (ut_docbuild){.norm = &c->view, .arena = &c->arena};
     c->rc = ut_match_all_rules(rs, scratch, &c->db, &c->warnings);
+    c->nowned = 0;
     for (size_t i = 0; i < c->db.n; i++) {
         c->db.c[i].nstart += c->view_start;
         c->db.c[i].nend += c->view_start;
+        c->nowned += c->db.c[i].nstart >= c->own_start && c->db.c[i].nstart < c->own_end;
     }
 }
 
@@ -192,28 +195,59 @@ static int seams_agree(size_t nrules, const chunk *ch, size_t nch, const grouped
     return rc;
 }
 
-/* Whether a candidate of chunk k is the chunk's own (it starts in the
- * chunk's range; the rest is the neighbours' context). */
-static bool owned(const chunk *ch, size_t nch, size_t k, const ut_cand *c) {
-    return c->nstart >= ch[k].own_start && (k + 1 == nch || c->nstart < ch[k + 1].own_start);
+/* Whether a candidate is its chunk's own (it starts in the chunk's range;
+ * the rest is the neighbours' context).  Every candidate starts before the
+ * text's end, so the last chunk's range [own_start, len) holds all its own. */
+static bool owned(const chunk *c, const ut_cand *x) { return x->nstart >= c->own_start && x->nstart < c->own_end; }
+
+/* Copy chunks first, first + step, ... (their own candidates) to their
+ * places in `to`, and free their arrays: one thread's part of merge. */
+typedef struct copy_job {
+    chunk *ch;
+    size_t nch, first, step;
+    const size_t *at; /* where each chunk's own candidates go */
+    ut_cand *to;
+    ut_arena *arena;
+} copy_job;
+
+static void *copy_chunks(void *arg) {
+    copy_job *j = arg;
+    for (size_t k = j->first; k < j->nch; k += j->step) {
+        chunk *c = &j->ch[k];
+        ut_cand *o = j->to + j->at[k];
+        for (size_t i = 0; i < c->db.n; i++)
+            if (owned(c, &c->db.c[i])) {
+                *o = c->db.c[i];
+                (o++)->arena = j->arena;
+            }
+        free(c->db.c);
+        c->db.c = NULL;
+        c->db.n = 0;
+    }
+    return NULL;
 }
 
 /* The chunks' own candidates into db, chunk after chunk, each chunk's in
  * its order (so rule by rule within a chunk).  Resolution does not depend
  * on the order (resolve.c), so this gives the fields of a whole-text run
  * without gathering every rule's candidates across the chunks.  The first
- * chunk's array becomes db's; each other one is freed once copied.
- * 0, or -1 on out of memory. */
-static int merge(chunk *ch, size_t nch, ut_docbuild *db) {
-    size_t total = 0;
+ * chunk's array becomes db's; the others are copied into it on `nthreads`
+ * threads, each freed once copied.  0, or -1 on out of memory. */
+static int merge(chunk *ch, size_t nch, ut_docbuild *db, size_t nthreads) {
+    size_t at[nch + 1];
+    at[0] = 0;
     for (size_t k = 0; k < nch; k++) {
         db->scan_ms += ch[k].db.scan_ms;
-        for (size_t i = 0; i < ch[k].db.n; i++) total += owned(ch, nch, k, &ch[k].db.c[i]);
+        at[k + 1] = at[k] + ch[k].nowned;
     }
+    size_t total = at[nch];
     ut_cand *c = ch[0].db.c;
     size_t n = 0, cap = ch[0].db.cap;
     for (size_t i = 0; i < ch[0].db.n; i++)
-        if (owned(ch, nch, 0, &c[i])) c[n++] = c[i];
+        if (owned(&ch[0], &c[i])) {
+            c[n] = c[i];
+            c[n++].arena = db->arena;
+        }
     if (total > cap) {
         ut_cand *v = realloc(c, total * sizeof *v);
         if (!v) return -1;
@@ -222,17 +256,21 @@ static int merge(chunk *ch, size_t nch, ut_docbuild *db) {
     }
     ch[0].db.c = NULL;
     ch[0].db.n = 0;
-    for (size_t k = 1; k < nch; k++) {
-        for (size_t i = 0; i < ch[k].db.n; i++)
-            if (owned(ch, nch, k, &ch[k].db.c[i])) c[n++] = ch[k].db.c[i];
-        free(ch[k].db.c);
-        ch[k].db.c = NULL;
-        ch[k].db.n = 0;
+    size_t nj = nthreads < nch - 1 ? nthreads : nch - 1; /* threads for chunks 1.. */
+    if (nj < 1) nj = 1;
+    copy_job jobs[nj];
+    pthread_t tid[nj];
+    bool started[nj];
+    for (size_t t = 0; t < nj; t++) jobs[t] = (copy_job){ch, nch, 1 + t, nj, at, c, db->arena};
+    for (size_t t = 1; t < nj; t++) started[t] = pthread_create(&tid[t], NULL, copy_chunks, &jobs[t]) == 0;
+    copy_chunks(&jobs[0]);
+    for (size_t t = 1; t < nj; t++) {
+        if (started[t]) pthread_join(tid[t], NULL);
+        else copy_chunks(&jobs[t]);
     }
-    for (size_t i = 0; i < n; i++) c[i].arena = db->arena;
     free(db->c);
     db->c = c;
-    db->n = n;
+    db->n = total;
     db->cap = cap;
     return 0;
 }
@@ -279,7 +317,7 @@ int ut_match_split(const ut_ruleset *rs, ut_scratch *const *scratch, size_t n, u
     }
     for (size_t k = 0; !rc && k < nch; k++) rc = group_by_rule(rs, &ch[k], &g[k]);
     if (!rc) rc = seams_agree(rs->nrules, ch, nch, g);
-    if (!rc) rc = merge(ch, nch, db);
+    if (!rc) rc = merge(ch, nch, db, n);
     if (!rc) {
         for (size_t k = 0; k < nch; k++) ut_arena_adopt(db->arena, &ch[k].arena);
         stats->chunks = nch;
