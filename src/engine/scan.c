@@ -15,7 +15,7 @@ struct ut_scan_db {
     unsigned *max_width; /* per expression: the earliest start of a hit is end - max_width */
     bool *som;           /* per expression: the start is reported */
     bool *spaced;        /* per expression: end - max_width not counting white space (ut_anchor.spaced) */
-    bool want_number, want_capital; /* some rule uses the token */
+    unsigned want_tokens; /* bit k: some rule uses token kind UT_ANCHOR_NUMBER + k */
 };
 
 unsigned ut_scan_db_size(const ut_scan_db *db) { return db ? db->nexpr : 0; }
@@ -67,15 +67,14 @@ static long spaced_width(const char *x, unsigned fl) {
 
 int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
     size_t total = 0;
-    bool number = false, capital = false;
+    unsigned tokens = 0;
     for (size_t i = 0; i < rs->nrules; i++)
         for (size_t k = 0; k < rs->rules[i].nanchors; k++) {
             ut_anchor_kind kind = rs->rules[i].anchors[k].kind;
             total += kind == UT_ANCHOR_REGEX;
-            number |= kind == UT_ANCHOR_NUMBER;
-            capital |= kind == UT_ANCHOR_CAPITAL;
+            if (kind >= UT_ANCHOR_NUMBER) tokens |= 1u << (kind - UT_ANCHOR_NUMBER);
         }
-    if (!total && !number && !capital) return 0;
+    if (!total && !tokens) return 0;
     ut_scan_db *sd = calloc(1, sizeof *sd);
     char **exprs = calloc(total + 1, sizeof *exprs);
     unsigned *flags = calloc(total + 1, sizeof *flags), *ids = calloc(total + 1, sizeof *ids);
@@ -84,8 +83,7 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
     sd->som = calloc(total + 3, sizeof *sd->som);
     sd->spaced = calloc(total + 3, sizeof *sd->spaced);
     if (!sd->max_width || !sd->som || !sd->spaced) goto oom;
-    sd->want_number = number;
-    sd->want_capital = capital;
+    sd->want_tokens = tokens;
     unsigned n = 0;
     for (size_t i = 0; i < rs->nrules; i++) {
         ut_rule *r = &rs->rules[i];
@@ -168,8 +166,7 @@ int ut_scan_db_build(ut_ruleset *rs, ut_error *err) {
     for (size_t i = 0; i < rs->nrules; i++) /* tokens are the expressions after the regexes */
         for (size_t k = 0; k < rs->rules[i].nanchors; k++) {
             ut_anchor *a = &rs->rules[i].anchors[k];
-            if (a->kind == UT_ANCHOR_NUMBER) a->expr = n;
-            if (a->kind == UT_ANCHOR_CAPITAL) a->expr = n + 1;
+            if (a->kind >= UT_ANCHOR_NUMBER) a->expr = n + (unsigned)(a->kind - UT_ANCHOR_NUMBER);
         }
     free(exprs);
     free(flags);
@@ -190,7 +187,7 @@ int ut_scan_hits_init(ut_scan_hits *h, const ut_ruleset *rs) {
     memset(h, 0, sizeof *h);
     if (rs->scan) {
         h->nexpr = rs->scan->nexpr;
-        if (!(h->list = calloc((size_t)h->nexpr + 2, sizeof *h->list))) return -1;
+        if (!(h->list = calloc((size_t)h->nexpr + UT_TOKEN_KINDS, sizeof *h->list))) return -1;
     }
     if (rs->scan && rs->scan->db) {
         hs_scratch_t *s = NULL;
@@ -202,7 +199,7 @@ int ut_scan_hits_init(ut_scan_hits *h, const ut_ruleset *rs) {
 
 void ut_scan_hits_free(ut_scan_hits *h) {
     if (h->hs_scratch) hs_free_scratch(h->hs_scratch);
-    for (size_t e = 0; h->list && e < (size_t)h->nexpr + 2; e++) free(h->list[e].v);
+    for (size_t e = 0; h->list && e < (size_t)h->nexpr + UT_TOKEN_KINDS; e++) free(h->list[e].v);
     free(h->list);
     memset(h, 0, sizeof *h);
 }
@@ -283,38 +280,62 @@ static bool is_upper(uint32_t cp) {
 }
 
 /* The tokens: where a digit run starts; where a word starts with an
- * upper-case letter (the character before it is no letter). */
+ * upper-case letter (the character before it is no letter), and among
+ * those, where the next character is upper-case too (@capitals) or a full
+ * stop comes next or after one more letter (@initial). */
 enum { TOK_DIGIT = 1, TOK_LETTER = 2, TOK_UPPER = 4 };
 
-static void find_tokens(ut_scan_hits *h, unsigned nexpr, bool number, bool capital, const char *s, size_t len) {
+/* The class (TOK_*) and byte length of the character at u[i], i < len. */
+static unsigned char_class(const unsigned char *u, size_t len, size_t i, const unsigned char *cls, size_t *l) {
+    if (u[i] < 0x80) {
+        *l = 1;
+        return cls[u[i]];
+    }
+    uint32_t cp;
+    int n = ut_utf8_decode(u + i, len - i, &cp);
+    if (n <= 0) n = 1, cp = 0xFFFD;
+    *l = (size_t)n;
+    return (is_letter(cp) ? TOK_LETTER : 0) | (is_upper(cp) ? TOK_UPPER : 0);
+}
+
+/* At a word starting with an upper-case letter of l bytes at i: the tokens
+ * @capitals (a second upper-case letter) and @initial (a full stop next,
+ * or after one more letter).  False on out of memory. */
+static bool capital_tokens(ut_scan_hits *h, unsigned nexpr, unsigned want, const unsigned char *u, size_t len,
+                           const unsigned char *cls, size_t i, size_t l) {
+    size_t j = i + l, l2;
+    if (j >= len) return true;
+    if (u[j] == '.') return !(want & 8) || push_hit(h, nexpr + 3, i, i);
+    unsigned k = char_class(u, len, j, cls, &l2);
+    if (k & TOK_UPPER) return !(want & 4) || push_hit(h, nexpr + 2, i, i);
+    if ((k & TOK_LETTER) && j + l2 < len && u[j + l2] == '.') return !(want & 8) || push_hit(h, nexpr + 3, i, i);
+    return true;
+}
+
+/* `want`: bit k for token kind UT_ANCHOR_NUMBER + k, whose hits go to list
+ * nexpr + k. */
+static void find_tokens(ut_scan_hits *h, unsigned nexpr, unsigned want, const char *s, size_t len) {
     /* the class of every ASCII byte: this loop reads every byte of the text */
     unsigned char cls[128];
     for (int c = 0; c < 128; c++)
         cls[c] = (unsigned char)((c >= '0' && c <= '9' ? TOK_DIGIT : 0) |
                                  ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? TOK_LETTER : 0) |
                                  (c >= 'A' && c <= 'Z' ? TOK_UPPER : 0));
+    bool number = want & 1, capital = want & 2, more = want & 12;
     const unsigned char *u = (const unsigned char *)s;
     bool prev_digit = false, prev_letter = false;
     for (size_t i = 0; i < len;) {
-        unsigned char c = u[i];
-        if (c < 0x80) {
-            unsigned k = cls[c];
-            bool digit = k & TOK_DIGIT;
-            if (number && digit && !prev_digit && !push_hit(h, nexpr, i, i)) return;
-            if (capital && (k & TOK_UPPER) && !prev_letter && !push_hit(h, nexpr + 1, i, i)) return;
-            prev_digit = digit;
-            prev_letter = k & TOK_LETTER;
-            i++;
-            continue;
+        size_t l;
+        unsigned k = char_class(u, len, i, cls, &l);
+        bool digit = k & TOK_DIGIT;
+        if (number && digit && !prev_digit && !push_hit(h, nexpr, i, i)) return;
+        if ((k & TOK_UPPER) && !prev_letter) {
+            if (capital && !push_hit(h, nexpr + 1, i, i)) return;
+            if (more && !capital_tokens(h, nexpr, want, u, len, cls, i, l)) return;
         }
-        uint32_t cp;
-        int l = ut_utf8_decode(u + i, len - i, &cp);
-        if (l <= 0) l = 1, cp = 0xFFFD;
-        bool letter = is_letter(cp);
-        if (capital && !prev_letter && is_upper(cp) && !push_hit(h, nexpr + 1, i, i)) return;
-        prev_digit = false;
-        prev_letter = letter;
-        i += (size_t)l;
+        prev_digit = digit;
+        prev_letter = k & TOK_LETTER;
+        i += l;
     }
 }
 
@@ -323,7 +344,7 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
     h->overflow = false;
     if (!sd) return 0;
     if (!h->list || h->nexpr != sd->nexpr) return -1; /* scratch of another rule set */
-    for (size_t e = 0; e < (size_t)sd->nexpr + 2; e++) h->list[e].n = 0;
+    for (size_t e = 0; e < (size_t)sd->nexpr + UT_TOKEN_KINDS; e++) h->list[e].n = 0;
     if (len > UINT32_MAX) return -1; /* hs_scan takes 32-bit lengths: a 4 GB text falls back (match.c) */
     if (sd->db && len) {
         scan_ctx ctx = {h, sd, (const unsigned char *)s};
@@ -331,7 +352,7 @@ int ut_scan_run(const ut_ruleset *rs, ut_scan_hits *h, const char *s, size_t len
         if (e != HS_SUCCESS && !(e == HS_SCAN_TERMINATED && h->overflow)) return -1;
         if (h->overflow) return -1;
     }
-    find_tokens(h, sd->nexpr, sd->want_number, sd->want_capital, s, len);
+    find_tokens(h, sd->nexpr, sd->want_tokens, s, len);
     return h->overflow ? -1 : 0;
 }
 

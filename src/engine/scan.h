@@ -73,8 +73,9 @@ unsigned ut_scan_db_size(const ut_scan_db *db);
 /* Hits of one pass, one list per expression (ut_scan_hits_of), each by
  * ascending end: Vectorscan reports hits in that order, and each goes
  * straight to its expression's list (no list of all hits to sort out
- * afterwards).  The two tokens come after the regex expressions, as
- * expressions nexpr (@number) and nexpr+1 (@capital); their positions are
+ * afterwards).  The tokens come after the regex expressions, as
+ * expressions nexpr (@number), nexpr+1 (@capital), nexpr+2 (@capitals)
+ * and nexpr+3 (@initial): UT_TOKEN_KINDS of them; their positions are
  * where the token starts. */
 /* Offsets are 32-bit: a text is at most UT_MAX_INPUT (util.h) bytes, and
  * a dense anchor hits every few bytes, so the hit lists are the engine's
@@ -90,7 +91,7 @@ typedef struct ut_hit_list {
 
 typedef struct ut_scan_hits {
     void *hs_scratch;  /* hs_scratch_t, for this worker's thread */
-    ut_hit_list *list; /* nexpr + 2 lists (regex expressions, then the tokens); kept between runs */
+    ut_hit_list *list; /* nexpr + UT_TOKEN_KINDS lists (regex expressions, then the tokens); kept between runs */
     unsigned nexpr;
     bool overflow; /* a hit list could not grow: out of memory */
 } ut_scan_hits;

@@ -44,9 +44,14 @@
  * token anchor names a token the scan stage finds by hand. */
 typedef enum ut_anchor_kind {
     UT_ANCHOR_REGEX,   /* `anchor REGEX` */
-    UT_ANCHOR_NUMBER,  /* `anchor @number`: where a run of ASCII digits starts */
-    UT_ANCHOR_CAPITAL, /* `anchor @capital`: where a word starts with an upper-case letter */
+    UT_ANCHOR_NUMBER,   /* `anchor @number`: where a run of ASCII digits starts */
+    UT_ANCHOR_CAPITAL,  /* `anchor @capital`: where a word starts with an upper-case letter */
+    UT_ANCHOR_CAPITALS, /* `anchor @capitals`: where a word starts with two upper-case letters */
+    UT_ANCHOR_INITIAL,  /* `anchor @initial`: where a word starts with an upper-case letter, maybe
+                           one more letter, then a full stop (`E.`, `Ch.`) */
 } ut_anchor_kind;
+/* The token kinds, UT_ANCHOR_NUMBER.. (scan.c keeps one hit list each). */
+#define UT_TOKEN_KINDS 4
 
 typedef struct ut_anchor {
     ut_anchor_kind kind;

@@ -239,7 +239,49 @@ static void check_spaced_anchors(void) {
     }
 }
 
+/* The token anchors: where each finds its words, as byte offsets. */
+static const char *TOKEN_RULES =
+    "rule t.cap\n  type dnr\n  anchor    @capital\n  start     anchor\n  pattern   [[:upper:]]\n"
+    "rule t.caps\n  type dnr\n  anchor    @capitals\n  start     anchor\n  pattern   [[:upper:]]{2}\n"
+    "rule t.init\n  type dnr\n  anchor    @initial\n  start     anchor\n  pattern   [[:upper:]]\\pL?\\.\n"
+    "rule t.num\n  type dnr\n  anchor    @number\n  start     anchor\n  pattern   [0-9]+\n";
+
+/* "offset offset ..." of the hits of rule r's first anchor: NEW */
+static char *token_hits(const ut_ruleset *rs, const ut_scan_hits *h, size_t r) {
+    size_t n;
+    const ut_hit *v = ut_scan_hits_of(h, rs->rules[r].anchors[0].expr, &n);
+    char *out = calloc(1, 16 * n + 1);
+    for (size_t i = 0; i < n; i++) sprintf(out + strlen(out), "%s%u", i ? " " : "", v[i].from);
+    return out;
+}
+
+static void check_tokens(void) {
+    char *dir = NULL;
+    ut_error err = {0};
+    ut_ruleset *rs = rules_from_text(&dir, TOKEN_RULES, NULL, NULL, &err);
+    if (!ok(rs != NULL, "token rules load")) {
+        diag("%s:%d: %s", err.file, err.line, err.text);
+        return;
+    }
+    /* 0 KS, 7 Anna, 12 E., 15 Ek, 19 Ch., 23 Berg, 28 ÅÄ (4 bytes), 33 Ål,
+     * 37 xKS (inside a word: none), 42 Ö. (after a hyphen), 46 2020, 51 Ä
+     * at the very end (a capital, no room for a second letter) */
+    const char *text = "KS och Anna E. Ek, Ch. Berg ÅÄ Ål xKS -Ö. 2020 Ä";
+    ut_scan_hits h;
+    ok(ut_scan_hits_init(&h, rs) == 0 && ut_scan_run(rs, &h, text, strlen(text)) == 0, "token pass runs");
+    const char *want[] = {"0 7 12 15 19 23 28 33 42 51", "0 28", "12 19 42", "46"};
+    for (size_t r = 0; r < 4; r++) {
+        char *got = token_hits(rs, &h, r);
+        is_str(got, want[r], "%s: the token's places", rs->rules[r].id);
+        free(got);
+    }
+    ut_scan_hits_free(&h);
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+}
+
 int main(void) {
+    check_tokens();
     char *dir = NULL;
     ut_error err = {0};
     ut_ruleset *rs = rules_from_text(&dir, RULES, NULL, NULL, &err);
