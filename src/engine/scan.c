@@ -312,6 +312,18 @@ static bool capital_tokens(ut_scan_hits *h, unsigned nexpr, unsigned want, const
     return true;
 }
 
+/* Whether some byte b of w has m < b < n (0 <= m, n <= 128, for bytes
+ * below 0x80; the has-between test of the bit-twiddling folklore). */
+static inline uint64_t has_between(uint64_t w, unsigned m, unsigned n) {
+    const uint64_t ones = 0x0101010101010101ULL, low7 = ones * 127, high = ones * 128;
+    return ((ones * (127 + n) - (w & low7)) & ~w & ((w & low7) + ones * (127 - m))) & high;
+}
+
+/* Whether a byte of w is >= 0x80, a digit or an upper-case ASCII letter. */
+static inline bool word_has_token_byte(uint64_t w) {
+    return ((w & 0x8080808080808080ULL) | has_between(w, '0' - 1, '9' + 1) | has_between(w, 'A' - 1, 'Z' + 1)) != 0;
+}
+
 /* `want`: bit k for token kind UT_ANCHOR_NUMBER + k, whose hits go to list
  * nexpr + k. */
 static void find_tokens(ut_scan_hits *h, unsigned nexpr, unsigned want, const char *s, size_t len) {
@@ -325,6 +337,15 @@ static void find_tokens(ut_scan_hits *h, unsigned nexpr, unsigned want, const ch
     const unsigned char *u = (const unsigned char *)s;
     bool prev_digit = false, prev_letter = false;
     for (size_t i = 0; i < len;) {
+        /* eight bytes at a time past text with no token in it: ASCII and
+         * neither a digit nor an upper-case letter */
+        uint64_t w;
+        if (i + 8 <= len && (memcpy(&w, u + i, 8), !word_has_token_byte(w))) {
+            prev_digit = false;
+            prev_letter = cls[u[i + 7]] & TOK_LETTER;
+            i += 8;
+            continue;
+        }
         size_t l;
         unsigned k = char_class(u, len, i, cls, &l);
         bool digit = k & TOK_DIGIT;

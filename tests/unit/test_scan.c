@@ -275,6 +275,45 @@ static void check_tokens(void) {
         is_str(got, want[r], "%s: the token's places", rs->rules[r].id);
         free(got);
     }
+
+    /* a long ASCII text of few letters, so that tokens sit at every offset
+     * of the loop's eight-byte steps: the places a byte-by-byte reading
+     * of the definitions gives */
+    static const char alphabet[] = "abcxyz   ...,,--QZ97";
+    char big[4001];
+    unsigned seed = 7;
+    for (size_t i = 0; i < 4000; i++) {
+        seed = seed * 1103515245u + 12345u;
+        /* mostly lower case and spaces: long runs the fast path skips */
+        size_t r = (seed >> 16) % 100;
+        big[i] = r < 90 ? alphabet[r % 9] : alphabet[9 + r % 11];
+    }
+    for (size_t i = 1; i + 3 < 4000; i += 53) memcpy(big + i, " Q.", 3);  /* initials at every offset */
+    for (size_t i = 30; i + 4 < 4000; i += 71) memcpy(big + i, " Zb.", 4);
+    big[4000] = 0;
+    size_t len = 4000;
+    char *want_big[4];
+    for (int t = 0; t < 4; t++) want_big[t] = calloc(1, 6 * len);
+    for (size_t i = 0; i < len; i++) {
+        char c = big[i], p = i ? big[i - 1] : ' ', nx = i + 1 < len ? big[i + 1] : 0, n2 = i + 2 < len ? big[i + 2] : 0;
+        bool prev_letter = (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z'), upper = c >= 'A' && c <= 'Z';
+        bool cap = upper && !prev_letter;
+        /* in the order of TOKEN_RULES: @capital, @capitals, @initial, @number */
+        bool tok[4] = {cap, cap && nx >= 'A' && nx <= 'Z',
+                       cap && (nx == '.' || (((nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z')) && n2 == '.')),
+                       c >= '0' && c <= '9' && !(p >= '0' && p <= '9' && i)};
+        for (int t = 0; t < 4; t++)
+            if (tok[t]) sprintf(want_big[t] + strlen(want_big[t]), "%s%zu", *want_big[t] ? " " : "", i);
+    }
+    ok(ut_scan_run(rs, &h, big, len) == 0, "token pass over 4,000 bytes");
+    for (size_t r = 0; r < 4; r++) {
+        char *got = token_hits(rs, &h, r);
+        if (!ok(!strcmp(got, want_big[r]) && *got, "%s: the places of a byte-by-byte reading, at every offset",
+                rs->rules[r].id))
+            diag("got  %.80s\nwant %.80s", got, want_big[r]);
+        free(got);
+        free(want_big[r]);
+    }
     ut_scan_hits_free(&h);
     ut_ruleset_free(rs);
     scratch_free(dir);
