@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jobs.h"
+
 /* Context around a chunk's own range.  A view starts CHUNK_BACK bytes
  * before the cut (the look-behinds of the rules are a few characters, the
  * normalizers look back a few words or lines); the neighbours must agree
@@ -90,6 +92,11 @@ static size_t plan_chunks(const ut_text *t, size_t want, chunk *ch) {
     return n;
 }
 
+/* Whether a candidate is its chunk's own (it starts in the chunk's range;
+ * the rest is the neighbours' context).  Every candidate starts before the
+ * text's end, so the last chunk's range [own_start, len) holds all its own. */
+static bool owned(const chunk *c, const ut_cand *x) { return x->nstart >= c->own_start && x->nstart < c->own_end; }
+
 static void match_chunk(const ut_ruleset *rs, ut_scratch *scratch, chunk *c) {
     ut_arena_init(&c->arena);
     c->db = (ut_docbuild){.norm = &c->view, .arena = &c->arena};
@@ -98,7 +105,7 @@ static void match_chunk(const ut_ruleset *rs, ut_scratch *scratch, chunk *c) {
     for (size_t i = 0; i < c->db.n; i++) {
         c->db.c[i].nstart += c->view_start;
         c->db.c[i].nend += c->view_start;
-        c->nowned += c->db.c[i].nstart >= c->own_start && c->db.c[i].nstart < c->own_end;
+        c->nowned += owned(c, &c->db.c[i]);
     }
 }
 
@@ -195,11 +202,6 @@ static int seams_agree(size_t nrules, const chunk *ch, size_t nch, const grouped
     return rc;
 }
 
-/* Whether a candidate is its chunk's own (it starts in the chunk's range;
- * the rest is the neighbours' context).  Every candidate starts before the
- * text's end, so the last chunk's range [own_start, len) holds all its own. */
-static bool owned(const chunk *c, const ut_cand *x) { return x->nstart >= c->own_start && x->nstart < c->own_end; }
-
 /* Copy chunks first, first + step, ... (their own candidates) to their
  * places in `to`, and free their arrays: one thread's part of merge. */
 typedef struct copy_job {
@@ -259,15 +261,8 @@ static int merge(chunk *ch, size_t nch, ut_docbuild *db, size_t nthreads) {
     size_t nj = nthreads < nch - 1 ? nthreads : nch - 1; /* threads for chunks 1.. */
     if (nj < 1) nj = 1;
     copy_job jobs[nj];
-    pthread_t tid[nj];
-    bool started[nj];
     for (size_t t = 0; t < nj; t++) jobs[t] = (copy_job){ch, nch, 1 + t, nj, at, c, db->arena};
-    for (size_t t = 1; t < nj; t++) started[t] = pthread_create(&tid[t], NULL, copy_chunks, &jobs[t]) == 0;
-    copy_chunks(&jobs[0]);
-    for (size_t t = 1; t < nj; t++) {
-        if (started[t]) pthread_join(tid[t], NULL);
-        else copy_chunks(&jobs[t]);
-    }
+    ut_run_jobs(copy_chunks, jobs, sizeof *jobs, nj);
     free(db->c);
     db->c = c;
     db->n = total;
@@ -292,22 +287,16 @@ int ut_match_split(const ut_ruleset *rs, ut_scratch *const *scratch, size_t n, u
 
     chunk *ch = calloc(want, sizeof *ch);
     grouped *g = calloc(want, sizeof *g);
-    pthread_t *tids = calloc(n, sizeof *tids);
     thread_arg *args = calloc(n, sizeof *args);
     int rc = -1;
     size_t nch = 0;
-    if (!ch || !g || !tids || !args) goto done;
+    if (!ch || !g || !args) goto done;
     nch = plan_chunks(db->norm, want, ch);
     split_run run = {.rs = rs, .chunks = ch, .nchunks = nch};
     pthread_mutex_init(&run.mu, NULL);
-    size_t started = 0;
-    for (size_t t = 1; t < n && t < nch; t++) {
-        args[t] = (thread_arg){&run, scratch[t]};
-        if (pthread_create(&tids[started], NULL, split_thread, &args[t]) == 0) started++;
-    }
-    args[0] = (thread_arg){&run, scratch[0]};
-    split_thread(&args[0]); /* the calling thread works too */
-    for (size_t t = 0; t < started; t++) pthread_join(tids[t], NULL);
+    size_t nthreads = n < nch ? n : nch; /* each takes the next chunk until none is left */
+    for (size_t t = 0; t < nthreads; t++) args[t] = (thread_arg){&run, scratch[t]};
+    ut_run_jobs(split_thread, args, sizeof *args, nthreads);
     pthread_mutex_destroy(&run.mu);
 
     rc = 0;
@@ -333,7 +322,6 @@ done:
     }
     free(ch);
     free(g);
-    free(tids);
     free(args);
     if (rc) db->n = 0; /* what was merged pointed into the chunks' arenas */
     if (rc == 1) { /* disagreement or a warning: the whole text on one thread */

@@ -24,11 +24,11 @@
  */
 #include "engine/resolve.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jobs.h"
 #include "rules/ruleset.h"
 
 static int by_strength(const ut_cand *a, const ut_cand *b) {
@@ -120,22 +120,23 @@ static uint32_t run_cut(const ut_cand *c, uint32_t at, uint32_t end, size_t pos)
  * start), so each share's parts of the runs are merged on a thread of its
  * own into its stretch of ord.  0, or -1 on OOM. */
 static int position_order(const ut_cand *c, size_t n, uint32_t *ord, size_t len, size_t nthreads) {
-    size_t nruns = 1;
-    for (size_t i = 1; i < n; i++) nruns += by_position(&c[i - 1], &c[i]) > 0;
-    size_t nj = n / MERGE_MIN_SHARE < nthreads ? n / MERGE_MIN_SHARE : nthreads;
-    if (nj < 1) nj = 1;
-    run_head *runs = malloc(nruns * sizeof *runs), *h = malloc(nj * nruns * sizeof *h);
-    if (!runs || !h) {
-        free(runs);
-        free(h);
-        return -1;
-    }
-    size_t k = 0, from = 0;
-    for (size_t i = 1; i <= n; i++)
+    size_t nruns = 0, cap = 64, from = 0;
+    run_head *runs = malloc(cap * sizeof *runs), *h = NULL;
+    for (size_t i = 1; runs && i <= n; i++)
         if (i == n || by_position(&c[i - 1], &c[i]) > 0) {
-            runs[k++] = (run_head){c[from].nstart, (uint32_t)from, (uint32_t)i};
+            if (nruns == cap) {
+                run_head *v = realloc(runs, (cap *= 2) * sizeof *v);
+                if (!v) break;
+                runs = v;
+            }
+            runs[nruns++] = (run_head){c[from].nstart, (uint32_t)from, (uint32_t)i};
             from = i;
         }
+    size_t nj = ut_share_count(n, MERGE_MIN_SHARE, nthreads);
+    if (!runs || from != n || !(h = malloc(nj * nruns * sizeof *h))) {
+        free(runs);
+        return -1;
+    }
     merge_job jobs[nj];
     size_t done = 0;
     for (size_t j = 0; j < nj; j++) {
@@ -153,14 +154,7 @@ static int position_order(const ut_cand *c, size_t n, uint32_t *ord, size_t len,
         free(h);
         return -1;
     }
-    pthread_t tid[nj];
-    bool started[nj];
-    for (size_t j = 1; j < nj; j++) started[j] = pthread_create(&tid[j], NULL, merge_runs, &jobs[j]) == 0;
-    merge_runs(&jobs[0]);
-    for (size_t j = 1; j < nj; j++) {
-        if (started[j]) pthread_join(tid[j], NULL);
-        else merge_runs(&jobs[j]);
-    }
+    ut_run_jobs(merge_runs, jobs, sizeof *jobs, nj);
     free(runs);
     free(h);
     return 0;

@@ -9,11 +9,11 @@
  *
  * struct ut_doc and what it owns: doc.h.
  */
-#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jobs.h"
 #include "engine/chunk.h"
 #include "input/decode.h"
 #include "record/doc.h"
@@ -118,11 +118,8 @@ static void *place_share(void *arg) {
 
 static int place_fields(ut_cand *c, size_t n, const ut_text *norm, const ut_text *decoded, ut_arena *arena,
                         size_t nthreads) {
-    size_t nj = n / PLACE_MIN_SHARE < nthreads ? n / PLACE_MIN_SHARE : nthreads;
-    if (nj < 1) nj = 1;
+    size_t nj = ut_share_count(n, PLACE_MIN_SHARE, nthreads);
     place_job jobs[nj];
-    pthread_t tid[nj];
-    bool started[nj];
     for (size_t k = 0; k < nj; k++) {
         size_t lo = n * k / nj, hi = n * (k + 1) / nj;
         jobs[k] = (place_job){.norm = norm, .decoded = decoded, .c = c + lo, .n = hi - lo};
@@ -131,17 +128,12 @@ static int place_fields(ut_cand *c, size_t n, const ut_text *norm, const ut_text
         jobs[k].arena = k ? &jobs[k].own : arena;
     }
     for (size_t k = 0; k < nj; k++) jobs[k].to = k + 1 < nj ? jobs[k + 1].from : jobs[k].from;
-    for (size_t k = 1; k < nj; k++) started[k] = pthread_create(&tid[k], NULL, place_share, &jobs[k]) == 0;
-    place_share(&jobs[0]);
-    int rc = jobs[0].rc;
+    ut_run_jobs(place_share, jobs, sizeof *jobs, nj);
+    int rc = 0;
     size_t base = 1; /* lines are 1-based */
     for (size_t k = 0; k < nj; k++) {
-        if (k) {
-            if (started[k]) pthread_join(tid[k], NULL);
-            else place_share(&jobs[k]);
-            rc |= jobs[k].rc;
-            ut_arena_adopt(arena, &jobs[k].own);
-        }
+        rc |= jobs[k].rc;
+        ut_arena_adopt(arena, &jobs[k].own); /* empty for the first share */
         for (size_t i = 0; i < jobs[k].n; i++) jobs[k].c[i].f.line += base;
         base += jobs[k].breaks;
     }
