@@ -65,12 +65,9 @@ static char *unit_lemma(const ut_match *m, ut_arena *a, const char *unit) {
     size_t n = strlen(unit);
     const char *whole = ut_match_lex(m, "unit_word", unit, n);
     if (whole) return ut_arena_printf(a, "%s", whole);
-    for (size_t i = 0; i < n; i++) {
-        if (((unsigned char)unit[i] & 0xC0) == 0x80) continue; /* not a character start */
-        const char *v = ut_match_lex(m, "unit", unit + i, n - i);
-        if (v) return ut_arena_printf(a, "%.*s%s", (int)i, unit, v);
-    }
-    return NULL;
+    size_t i;
+    const char *v = ut_match_lex_suffix(m, "unit", unit, n, &i, NULL);
+    return v ? ut_arena_printf(a, "%.*s%s", (int)i, unit, v) : NULL;
 }
 
 /* Whether the counted noun is a compound whose only known head is a short
@@ -81,16 +78,12 @@ static char *unit_lemma(const ut_match *m, ut_arena *a, const char *unit) {
 static bool ocr_short_head(const ut_match *m, const char *unit) {
     size_t n = strlen(unit);
     if (ut_match_lex(m, "unit_word", unit, n)) return false;
-    for (size_t i = 0; i < n; i++) {
-        if (((unsigned char)unit[i] & 0xC0) == 0x80) continue;
-        bool ocr = false;
-        if (!ut_match_lex_ocr(m, "unit", unit + i, n - i, &ocr)) continue;
-        if (!ocr || i == 0) return false;
-        size_t chars = 0;
-        for (size_t k = i; k < n; k++) chars += ((unsigned char)unit[k] & 0xC0) != 0x80;
-        return chars <= 3;
-    }
-    return false;
+    size_t i;
+    bool ocr = false;
+    if (!ut_match_lex_suffix(m, "unit", unit, n, &i, &ocr) || !ocr || i == 0) return false;
+    size_t chars = 0;
+    for (size_t k = i; k < n; k++) chars += ((unsigned char)unit[k] & 0xC0) != 0x80;
+    return chars <= 3;
 }
 
 /* Scale word -> power of ten and, for mnkr/tkr..., the currency it carries. */

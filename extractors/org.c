@@ -42,14 +42,12 @@ static char *mend_head(const ut_match *m, ut_arena *a, char *name) {
     size_t n = strlen(name);
     const char *last = strrchr(name, ' ');
     size_t from = last ? (size_t)(last - name) + 1 : 0;
-    for (size_t i = from; i < n; i++) {
-        if (((unsigned char)name[i] & 0xC0) == 0x80) continue;
-        const char *v = ut_match_lex(m, "org_head_local", name + i, n - i);
-        if (!v) continue;
-        if (!strcmp(v, name + i)) return name;
-        return ut_arena_printf(a, "%.*s%s", (int)i, name, v);
-    }
-    return name;
+    size_t i;
+    const char *v = ut_match_lex_suffix(m, "org_head_local", name + from, n - from, &i, NULL);
+    if (!v) return name;
+    i += from;
+    if (!strcmp(v, name + i)) return name;
+    return ut_arena_printf(a, "%.*s%s", (int)i, name, v);
 }
 
 /* Undo a word broken over a line ("bevill- ningsutskottet"): a hyphen,
@@ -268,9 +266,9 @@ static bool short_form_match(const ut_match *m, const char *sh, size_t sn, const
  * "-förordningen", "-balken", "-direktivet") is no body. */
 static bool compound_abbr_match(const ut_match *m, const char *abbr, size_t an, const char *w, size_t n) {
     /* a word ending in a statute's head (lexicons/org_statute_head.lex) */
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)w[i] & 0xC0) != 0x80 && ut_match_lex(m, "org_statute_head", w + i, n - i)) return false;
     size_t a = 0, i = 0, k1, k2;
+    if (ut_match_lex_suffix(m, "org_statute_head", w, n, &i, NULL)) return false;
+    i = 0;
     if (fold_cp(w, n, &k1) != fold_cp(abbr, an, &k2)) return false;
     a += k2, i += k1;
     while (a < an && i < n) {

@@ -19,21 +19,17 @@ char *person_lower(ut_arena *a, const char *s, size_t n) {
     return copy;
 }
 
-static bool is_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
-
 /* Base of a compound of a role head: the longest tail of the word found in
  * person_role_head with at least two bytes before it.  Returns the head's
  * base value and sets *cut to where the tail starts, or NULL. */
 static const char *role_head(const ut_match *m, const char *s, size_t n, size_t *cut) {
-    for (size_t i = 3; i + 2 < n + 1; i++) {
-        if (is_cont((unsigned char)s[i])) continue;
-        const char *v = ut_match_lex(m, "person_role_head", s + i, n - i);
-        if (v) {
-            *cut = i;
-            return v;
-        }
-    }
-    return NULL;
+    if (n < 5) return NULL;
+    size_t at;
+    const char *v = ut_match_lex_suffix(m, "person_role_head", s + 3, n - 3, &at, NULL);
+    /* the longest known tail: if it is shorter than two bytes, so is any other */
+    if (!v || n - 3 - at < 2) return NULL;
+    *cut = 3 + at;
+    return v;
 }
 
 bool person_is_role_word(const ut_match *m, const char *s, size_t n) {
@@ -44,10 +40,8 @@ bool person_is_role_word(const ut_match *m, const char *s, size_t n) {
 
 bool person_is_nonname(const ut_match *m, const char *s, size_t n) {
     if (ut_match_lex(m, "person_nonname", s, n)) return true;
-    for (size_t i = 0; i < n; i++) {
-        if (is_cont((unsigned char)s[i])) continue;
-        if (ut_match_lex(m, "person_nonname_suffix", s + i, n - i)) return true;
-    }
+    size_t at;
+    if (ut_match_lex_suffix(m, "person_nonname_suffix", s, n, &at, NULL)) return true;
     return person_is_role_word(m, s, n);
 }
 

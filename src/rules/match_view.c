@@ -36,4 +36,11 @@ const char *ut_match_lex_ocr(const ut_match *m, const char *lexicon, const char 
     return lx ? ut_lexicon_get_ocr(lx, m->rs->confusions, word, len, ocr) : NULL;
 }
 
+const char *ut_match_lex_suffix(const ut_match *m, const char *lexicon, const char *word, size_t len, size_t *at,
+                                bool *ocr) {
+    const ut_lexicon *lx = ut_ruleset_lexicon(m->rs, lexicon);
+    if (ocr) *ocr = false;
+    return lx ? ut_lexicon_suffix(lx, m->rs->confusions, word, len, at, ocr) : NULL;
+}
+
 const char *ut_match_args(const ut_match *m) { return m->rule->args ? m->rule->args : ""; }

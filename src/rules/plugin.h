@@ -92,6 +92,11 @@ const char *ut_match_lex(const ut_match *m, const char *lexicon, const char *wor
 /* The same; *ocr says whether only the OCR-tolerant comparison found it
  * (then set the record's `ocr` attribute: ut_cand_bool(c, "ocr", true)). */
 const char *ut_match_lex_ocr(const ut_match *m, const char *lexicon, const char *word, size_t len, bool *ocr);
+/* The longest suffix of word[0..len) that lexicon `lexicon` knows (as
+ * ut_match_lex_ocr): its value, its start in *at, *ocr as there (may be
+ * NULL); NULL if none.  One call instead of a look-up per suffix. */
+const char *ut_match_lex_suffix(const ut_match *m, const char *lexicon, const char *word, size_t len, size_t *at,
+                                bool *ocr);
 /* The arguments after the normalizer's name in the rule ("" if none). */
 const char *ut_match_args(const ut_match *m);
 

@@ -131,8 +131,11 @@ typedef struct ut_rule_plugins {
 struct ut_ruleset {
     ut_rule *rules;
     size_t nrules;
-    ut_lexicon **lex;
+    ut_lexicon **lex;   /* sorted by name */
     size_t nlex;
+    size_t *lex_slots;  /* lex by the hash of its name (index+1, 0 = empty): a
+                           normalizer looks lexicons up by name at every match */
+    size_t nlex_slots;  /* a power of two */
     ut_confusions *confusions; /* rules/ocr-confusions.txt, or NULL */
     uint32_t max_pairs; /* largest capture count + 1, for match data */
     char groups[16][32]; /* overlap group names; index = ut_cand.group */

@@ -131,8 +131,15 @@ char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n) {
 }
 
 char *ut_confusions_skeleton_into(const ut_confusions *cf, const char *s, size_t n, char *out) {
+    return ut_confusions_skeleton_units(cf, s, n, out, NULL);
+}
+
+char *ut_confusions_skeleton_units(const ut_confusions *cf, const char *s, size_t n, char *out, size_t *unit_at) {
     size_t o = 0;
+    if (unit_at)
+        for (size_t i = 0; i < n; i++) unit_at[i] = UT_NOT_A_UNIT;
     for (size_t i = 0; i < n;) {
+        if (unit_at) unit_at[i] = o;
         if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
             if (o && out[o - 1] != ' ') out[o++] = ' ';
             i++;

@@ -63,6 +63,15 @@ char *ut_confusions_skeleton(const ut_confusions *cf, const char *s, size_t n);
 /* The same into `out`, which has room for 4 * n + 1 bytes (a look-up's
  * stack buffer: no allocation).  Returns out. */
 char *ut_confusions_skeleton_into(const ut_confusions *cf, const char *s, size_t n, char *out);
+/* The same, and unit_at[i] (n entries) the offset in `out` where the
+ * skeleton of the unit starting at byte i begins, or UT_NOT_A_UNIT where
+ * no unit starts (inside a character or a multi-letter reading).  For a
+ * text without white space, the skeleton of s[i..n) is then out +
+ * unit_at[i] at every unit start: a unit's reading depends only on the
+ * bytes from it to the end, so a lexicon can try every suffix of a word
+ * from one skeleton (ut_lexicon_suffix). */
+#define UT_NOT_A_UNIT ((size_t)-1)
+char *ut_confusions_skeleton_units(const ut_confusions *cf, const char *s, size_t n, char *out, size_t *unit_at);
 
 /* Does `seen` (len bytes) read as `clean` under the table (letters
  * compared case-insensitively, white space runs as one)? */

@@ -2,6 +2,7 @@
 #include "text/lexicon.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,13 @@ struct ut_lexicon {
     size_t *slots; /* open addressing, index+1, 0 = empty */
     size_t nslots;
     size_t *skel_slots; /* the same over skeletons; all entries, collisions chained by probing */
+    /* Bit k (k < 63) set: some key (skeleton) is k bytes long; bit 63: one
+     * is 63 or longer.  ut_lexicon_suffix hashes only suffixes of a length
+     * some entry has. */
+    uint64_t key_lens, skel_lens;
 };
+
+static uint64_t length_bit(size_t n) { return (uint64_t)1 << (n < 63 ? n : 63); }
 
 static char *fold_key(const char *s, size_t n, bool case_sensitive) {
     if (case_sensitive) return ut_strndup(s, n);
@@ -72,6 +79,7 @@ static int build_index(ut_lexicon *lx) {
             h = (h + 1) & (lx->nslots - 1);
         }
         if (!lx->slots[h]) lx->slots[h] = i + 1;
+        lx->key_lens |= length_bit(strlen(lx->e[i].key));
     }
     return 0;
 }
@@ -180,6 +188,26 @@ void ut_lexicon_free(ut_lexicon *lx) {
 const char *ut_lexicon_name(const ut_lexicon *lx) { return lx->name; }
 size_t ut_lexicon_size(const ut_lexicon *lx) { return lx->n; }
 
+/* The value of the entry whose key is `key` (folded already), or NULL. */
+static const char *by_key(const ut_lexicon *lx, const char *key) {
+    for (size_t h = ut_str_hash(key) & (lx->nslots - 1); lx->slots[h]; h = (h + 1) & (lx->nslots - 1)) {
+        const entry *e = &lx->e[lx->slots[h] - 1];
+        if (!strcmp(e->key, key)) return e->value;
+    }
+    return NULL;
+}
+
+/* The value of the entry whose skeleton is `skel` and which `word`
+ * (len bytes) reads as under cf, or NULL. */
+static const char *by_skeleton(const ut_lexicon *lx, const ut_confusions *cf, const char *skel, const char *word,
+                               size_t len) {
+    for (size_t h = ut_str_hash(skel) & (lx->nslots - 1); lx->skel_slots[h]; h = (h + 1) & (lx->nslots - 1)) {
+        const entry *e = &lx->e[lx->skel_slots[h] - 1];
+        if (!strcmp(e->skel, skel) && ut_confusions_equal(cf, e->word, word, len)) return e->value;
+    }
+    return NULL;
+}
+
 const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
     /* collapse inner white space runs so "vice  ordförande" finds "vice ordförande" */
     char stackbuf[256];
@@ -203,13 +231,7 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
         tmp = NULL;
         if (!key) return NULL;
     }
-    const char *res = NULL;
-    size_t h = ut_str_hash(key) & (lx->nslots - 1);
-    while (lx->slots[h]) {
-        entry *e = &lx->e[lx->slots[h] - 1];
-        if (!strcmp(e->key, key)) { res = e->value; break; }
-        h = (h + 1) & (lx->nslots - 1);
-    }
+    const char *res = by_key(lx, key);
     if (key != stackbuf) free(key); /* tmp (malloc'ed) or the folded key */
     return res;
 }
@@ -273,16 +295,74 @@ const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, co
     char stackbuf[4 * 64 + 1]; /* most words: no allocation */
     char *skel = len <= 64 ? ut_confusions_skeleton_into(cf, word, len, stackbuf) : ut_confusions_skeleton(cf, word, len);
     if (!skel) return NULL;
-    for (size_t h = ut_str_hash(skel) & (lx->nslots - 1); lx->skel_slots[h]; h = (h + 1) & (lx->nslots - 1)) {
-        const entry *e = &lx->e[lx->skel_slots[h] - 1];
-        if (!strcmp(e->skel, skel) && ut_confusions_equal(cf, e->word, word, len)) {
-            v = e->value;
-            if (ocr) *ocr = true;
-            break;
-        }
-    }
+    v = by_skeleton(lx, cf, skel, word, len);
+    if (v && ocr) *ocr = true;
     if (skel != stackbuf) free(skel);
     return v;
+}
+
+/* The plain way: ut_lexicon_get_ocr on every suffix, longest first. */
+static const char *suffix_one_by_one(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len,
+                                     size_t *at, bool *ocr) {
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)word[i] & 0xC0) == 0x80) continue;
+        const char *v = ut_lexicon_get_ocr(lx, cf, word + i, len - i, ocr);
+        if (v) {
+            *at = i;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* Longest first, as suffix_one_by_one, but the word is folded once and
+ * its OCR skeleton made once: a suffix's key is the tail of the folded
+ * word (the Latin-1 fold maps each character on its own) and its skeleton
+ * the tail of the word's (confusions.h), and only suffixes of a length
+ * some entry has are looked up.  Words with white space (collapsed per
+ * look-up), beyond Latin-1 (utf8proc's fold) or long take the plain way. */
+enum { SUFFIX_FAST_MAX = 128 };
+
+const char *ut_lexicon_suffix(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len, size_t *at,
+                              bool *ocr) {
+    bool dummy;
+    if (!ocr) ocr = &dummy;
+    *ocr = false;
+    char key[SUFFIX_FAST_MAX + 1];
+    bool fast = len <= SUFFIX_FAST_MAX;
+    for (size_t i = 0; fast && i < len; i++) fast = word[i] != ' ' && word[i] != '\n' && word[i] != '\t';
+    if (fast) {
+        memcpy(key, word, len);
+        key[len] = 0;
+        fast = lx->case_sensitive || fold_latin1_in_place(key, len);
+    }
+    if (!fast) return suffix_one_by_one(lx, cf, word, len, at, ocr);
+    bool tolerant = cf && !lx->exact && lx->skel_slots;
+    char skel[4 * SUFFIX_FAST_MAX + 1];
+    size_t unit_at[SUFFIX_FAST_MAX], skel_len = 0;
+    if (tolerant) {
+        ut_confusions_skeleton_units(cf, word, len, skel, unit_at);
+        skel_len = strlen(skel);
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)word[i] & 0xC0) == 0x80) continue;
+        const char *v = lx->key_lens & length_bit(len - i) ? by_key(lx, key + i) : NULL;
+        if (!v && tolerant) {
+            if (unit_at[i] != UT_NOT_A_UNIT) {
+                if (lx->skel_lens & length_bit(skel_len - unit_at[i]))
+                    v = by_skeleton(lx, cf, skel + unit_at[i], word + i, len - i);
+            } else { /* inside a multi-letter reading: its own skeleton */
+                char own[4 * SUFFIX_FAST_MAX + 1];
+                v = by_skeleton(lx, cf, ut_confusions_skeleton_into(cf, word + i, len - i, own), word + i, len - i);
+            }
+            *ocr = v != NULL;
+        }
+        if (v) {
+            *at = i;
+            return v;
+        }
+    }
+    return NULL;
 }
 
 int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf) {
@@ -294,6 +374,7 @@ int ut_lexicon_index_ocr(ut_lexicon *lx, const ut_confusions *cf) {
         size_t h = ut_str_hash(lx->e[i].skel) & (lx->nslots - 1);
         while (lx->skel_slots[h]) h = (h + 1) & (lx->nslots - 1);
         lx->skel_slots[h] = i + 1;
+        lx->skel_lens |= length_bit(strlen(lx->e[i].skel));
     }
     return 0;
 }

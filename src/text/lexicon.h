@@ -31,6 +31,14 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len);
  * NULL); *ocr tells whether the word was found only that way. */
 const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len,
                                bool *ocr);
+/* The longest suffix of word[0..len), starting at a character, that the
+ * lexicon knows (ut_lexicon_get_ocr): its value (BORROWED), its start in
+ * *at and in *ocr (may be NULL) whether it was found only through an OCR
+ * reading; NULL when no suffix is known.  The same answer as looking up
+ * every suffix in turn, in time linear in the word: the head of a
+ * compound, "Utbildningsnämnden" -> "nämnden". */
+const char *ut_lexicon_suffix(const ut_lexicon *lx, const ut_confusions *cf, const char *word, size_t len, size_t *at,
+                              bool *ocr);
 /* Index the entries by their OCR skeleton under `cf`, so that damaged
  * look-ups (ut_lexicon_get_ocr) cost one hash probe.  Call once, before
  * the lexicon is shared.  0, or -1 on out of memory. */

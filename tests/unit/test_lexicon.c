@@ -6,6 +6,7 @@
 #include "tap.h"
 #include "testutil.h"
 #include "text/lexicon.h"
+#include "rules/ruleset.h"
 #include "base/util.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -237,7 +238,93 @@ static void test_fold_fast_path(void) {
     scratch_free(dir);
 }
 
+/* ut_lexicon_suffix against the plain way it replaces, ut_lexicon_get_ocr
+ * on every suffix longest first: over every bundled lexicon, each word
+ * with prefixes (none, a compound's first part, a hyphen, letters that
+ * start OCR readings, Latin-1 and other capitals, white space, a prefix
+ * too long for the fast path) and damaged forms (each confusion of the
+ * bundled table applied, upper case, a letter after the word).  The
+ * answer, its start and the OCR flag must all agree. */
+static const char *suffix_plain(const ut_lexicon *lx, const ut_confusions *cf, const char *w, size_t n, size_t *at,
+                                bool *ocr) {
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)w[i] & 0xC0) == 0x80) continue;
+        const char *v = ut_lexicon_get_ocr(lx, cf, w + i, n - i, ocr);
+        if (v) {
+            *at = i;
+            return v;
+        }
+    }
+    *ocr = false;
+    return NULL;
+}
+
+/* `w` with the first `from` (after byte k) replaced by `to`, into out. */
+static bool replaced(const char *w, size_t k, const char *from, const char *to, char *out, size_t cap) {
+    const char *p = strstr(w + k, from);
+    if (!p || strlen(w) + strlen(to) + 1 > cap) return false;
+    size_t head = (size_t)(p - w), tl = strlen(to), rest = strlen(p + strlen(from));
+    memcpy(out, w, head);
+    memcpy(out + head, to, tl);
+    memcpy(out + head + tl, p + strlen(from), rest + 1);
+    return true;
+}
+
+static void test_suffix(void) {
+    ut_error err;
+    ut_ruleset *rs = ut_ruleset_load("rules", &err);
+    if (!ok(rs != NULL, "suffix: bundled rules load")) {
+        diag("%s:%d: %s", err.file, err.line, err.text);
+        return;
+    }
+    const char *prefix[] = {"", "a", "Utbildnings", "IT-", "ö", "r", "rn", "m", "É", "Å", "ß", "Δ", "x y", "\n",
+                            "barn- och ", "Östermalms"};
+    const char *damage[][2] = {{"ö", "o"}, {"ö", "6"}, {"ä", "a"}, {"ä", "&"}, {"å", "a"}, {"m", "rn"}, {"rn", "m"},
+                               {"e", "é"}, {"", ""}};
+    char longp[200];
+    memset(longp, 'k', sizeof longp - 1);
+    longp[sizeof longp - 1] = 0;
+    size_t compared = 0, wrong = 0, found = 0, by_ocr = 0, combination = 0;
+    for (size_t l = 0; l < rs->nlex; l++) {
+        const ut_lexicon *lx = rs->lex[l];
+        for (size_t e = 0; e < ut_lexicon_size(lx); e++) {
+            const char *word, *value;
+            ut_lexicon_entry(lx, e, &word, &value);
+            for (size_t d = 0; d < sizeof damage / sizeof *damage; d++)
+                for (int upper = 0; upper < 2; upper++)
+                    for (int tail = 0; tail < 2; tail++)
+                        for (size_t p = 0; p <= sizeof prefix / sizeof *prefix; p++) {
+                            if (combination++ % 7) continue; /* a seventh of them: the test stays quick under valgrind */
+                            char dmg[256], w[640];
+                            if (!*damage[d][0]) snprintf(dmg, sizeof dmg, "%s", word);
+                            else if (!replaced(word, 0, damage[d][0], damage[d][1], dmg, sizeof dmg)) continue;
+                            if (upper)
+                                for (char *c = dmg; *c; c++) *c = (char)((*c >= 'a' && *c <= 'z') ? *c - 32 : *c);
+                            const char *pre = p < sizeof prefix / sizeof *prefix ? prefix[p] : longp;
+                            snprintf(w, sizeof w, "%s%s%s", pre, dmg, tail ? "s" : "");
+                            size_t n = strlen(w), at1 = 99, at2 = 99;
+                            bool o1 = true, o2 = true;
+                            const char *v1 = ut_lexicon_suffix(lx, rs->confusions, w, n, &at1, &o1);
+                            const char *v2 = suffix_plain(lx, rs->confusions, w, n, &at2, &o2);
+                            compared++;
+                            found += v2 != NULL;
+                            by_ocr += v2 && o2;
+                            if (v1 != v2 || (v1 && (at1 != at2 || o1 != o2))) {
+                                if (wrong++ < 5)
+                                    diag("suffix: %s: '%s': got %s at %zu ocr %d, want %s at %zu ocr %d",
+                                         ut_lexicon_name(lx), w, v1 ? v1 : "NULL", at1, o1, v2 ? v2 : "NULL", at2, o2);
+                            }
+                        }
+        }
+    }
+    is_int((long long)wrong, 0, "suffix: same answer, start and OCR flag as a look-up per suffix (%zu words)", compared);
+    ok(compared > 30000 && found > compared / 4 && by_ocr > 1000,
+       "suffix: the words exercise hits (%zu) and OCR hits (%zu)", found, by_ocr);
+    ut_ruleset_free(rs);
+}
+
 int main(void) {
+    test_suffix();
     test_lookup();
     test_fold_fast_path();
     test_case_sensitive();
