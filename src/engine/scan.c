@@ -282,7 +282,8 @@ static bool is_upper(uint32_t cp) {
 /* The tokens: where a digit run starts; where a word starts with an
  * upper-case letter (the character before it is no letter), and among
  * those, where the next character is upper-case too (@capitals) or a full
- * stop comes next or after one more letter (@initial). */
+ * stop comes next or after one more letter (@initial), and where another
+ * word of a name can follow (@name, ruleset.h). */
 enum { TOK_DIGIT = 1, TOK_LETTER = 2, TOK_UPPER = 4 };
 
 /* The class (TOK_*) and byte length of the character at u[i], i < len. */
@@ -298,17 +299,40 @@ static unsigned char_class(const unsigned char *u, size_t len, size_t i, const u
     return (is_letter(cp) ? TOK_LETTER : 0) | (is_upper(cp) ? TOK_UPPER : 0);
 }
 
+/* Past the word of letters and hyphens at j: is it followed by a space,
+ * or a line break and at most 40 spaces, and then by an upper-case letter
+ * or by two or three ASCII lower-case letters and a space (a particle of
+ * a name: `af `, `von `)? */
+static bool name_word_follows(const unsigned char *u, size_t len, const unsigned char *cls, size_t j) {
+    size_t l;
+    while (j < len && (u[j] == '-' || (char_class(u, len, j, cls, &l) & TOK_LETTER))) j += u[j] == '-' ? 1 : l;
+    if (j >= len || (u[j] != ' ' && u[j] != '\n')) return false;
+    if (u[j++] == '\n')
+        for (size_t spaces = 0; j < len && u[j] == ' '; j++)
+            if (++spaces > 40) return false;
+    if (j >= len) return false;
+    if (char_class(u, len, j, cls, &l) & TOK_UPPER) return true;
+    size_t k = j;
+    while (k < len && k - j < 4 && u[k] >= 'a' && u[k] <= 'z') k++;
+    return k - j >= 2 && k - j <= 3 && k < len && u[k] == ' ';
+}
+
 /* At a word starting with an upper-case letter of l bytes at i: the tokens
- * @capitals (a second upper-case letter) and @initial (a full stop next,
- * or after one more letter).  False on out of memory. */
+ * @capitals (a second upper-case letter), @initial (a full stop next, or
+ * after one more letter) and @name.  False on out of memory. */
 static bool capital_tokens(ut_scan_hits *h, unsigned nexpr, unsigned want, const unsigned char *u, size_t len,
                            const unsigned char *cls, size_t i, size_t l) {
     size_t j = i + l, l2;
     if (j >= len) return true;
-    if (u[j] == '.') return !(want & 8) || push_hit(h, nexpr + 3, i, i);
-    unsigned k = char_class(u, len, j, cls, &l2);
-    if (k & TOK_UPPER) return !(want & 4) || push_hit(h, nexpr + 2, i, i);
-    if ((k & TOK_LETTER) && j + l2 < len && u[j + l2] == '.') return !(want & 8) || push_hit(h, nexpr + 3, i, i);
+    bool caps = false, initial = u[j] == '.';
+    if (!initial) {
+        unsigned k = char_class(u, len, j, cls, &l2);
+        caps = k & TOK_UPPER;
+        initial = !caps && (k & TOK_LETTER) && j + l2 < len && u[j + l2] == '.';
+    }
+    if (caps && (want & 4) && !push_hit(h, nexpr + 2, i, i)) return false;
+    if (initial && (want & 8) && !push_hit(h, nexpr + 3, i, i)) return false;
+    if ((want & 16) && (initial || name_word_follows(u, len, cls, j)) && !push_hit(h, nexpr + 4, i, i)) return false;
     return true;
 }
 
@@ -333,7 +357,7 @@ static void find_tokens(ut_scan_hits *h, unsigned nexpr, unsigned want, const ch
         cls[c] = (unsigned char)((c >= '0' && c <= '9' ? TOK_DIGIT : 0) |
                                  ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? TOK_LETTER : 0) |
                                  (c >= 'A' && c <= 'Z' ? TOK_UPPER : 0));
-    bool number = want & 1, capital = want & 2, more = want & 12;
+    bool number = want & 1, capital = want & 2, more = want & 28;
     const unsigned char *u = (const unsigned char *)s;
     bool prev_digit = false, prev_letter = false;
     for (size_t i = 0; i < len;) {

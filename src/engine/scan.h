@@ -74,8 +74,8 @@ unsigned ut_scan_db_size(const ut_scan_db *db);
  * ascending end: Vectorscan reports hits in that order, and each goes
  * straight to its expression's list (no list of all hits to sort out
  * afterwards).  The tokens come after the regex expressions, as
- * expressions nexpr (@number), nexpr+1 (@capital), nexpr+2 (@capitals)
- * and nexpr+3 (@initial): UT_TOKEN_KINDS of them; their positions are
+ * expressions nexpr (@number), nexpr+1 (@capital), nexpr+2 (@capitals),
+ * nexpr+3 (@initial) and nexpr+4 (@name): UT_TOKEN_KINDS of them; their positions are
  * where the token starts. */
 /* Offsets are 32-bit: a text is at most UT_MAX_INPUT (util.h) bytes, and
  * a dense anchor hits every few bytes, so the hit lists are the engine's

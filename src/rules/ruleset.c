@@ -206,13 +206,13 @@ static int check_rule_complete(const ut_rule *r, ut_error *err) {
 
 /* `anchor REGEX`, or a token: `anchor @number` and the others of tokens[]. */
 static int parse_anchor(ut_rule *r, const char *rest, int line, const char *file, ut_error *err) {
-    static const char *const tokens[UT_TOKEN_KINDS] = {"@number", "@capital", "@capitals", "@initial"};
+    static const char *const tokens[UT_TOKEN_KINDS] = {"@number", "@capital", "@capitals", "@initial", "@name"};
     ut_anchor a = {.kind = UT_ANCHOR_REGEX, .line = line};
     if (rest[0] == '@') {
         for (int k = 0; k < UT_TOKEN_KINDS && a.kind == UT_ANCHOR_REGEX; k++)
             if (!strcmp(rest, tokens[k])) a.kind = (ut_anchor_kind)(UT_ANCHOR_NUMBER + k);
         if (a.kind == UT_ANCHOR_REGEX) {
-            ut_seterr(err, file, line, "unknown token anchor '%s' (known: @number, @capital, @capitals, @initial)",
+            ut_seterr(err, file, line, "unknown token anchor '%s' (known: @number, @capital, @capitals, @initial, @name)",
                       rest);
             return -1;
         }

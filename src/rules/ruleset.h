@@ -49,9 +49,13 @@ typedef enum ut_anchor_kind {
     UT_ANCHOR_CAPITALS, /* `anchor @capitals`: where a word starts with two upper-case letters */
     UT_ANCHOR_INITIAL,  /* `anchor @initial`: where a word starts with an upper-case letter, maybe
                            one more letter, then a full stop (`E.`, `Ch.`) */
+    UT_ANCHOR_NAME,     /* `anchor @name`: where a name of two words or more can start: a word
+                           starting with an upper-case letter, then a space (or a line break and up
+                           to 40 spaces) and an upper-case letter or a particle of two or three
+                           lower-case letters and a space (`von `); or an @initial */
 } ut_anchor_kind;
 /* The token kinds, UT_ANCHOR_NUMBER.. (scan.c keeps one hit list each). */
-#define UT_TOKEN_KINDS 4
+#define UT_TOKEN_KINDS 5
 
 typedef struct ut_anchor {
     ut_anchor_kind kind;

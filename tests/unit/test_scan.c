@@ -244,7 +244,31 @@ static const char *TOKEN_RULES =
     "rule t.cap\n  type dnr\n  anchor    @capital\n  start     anchor\n  pattern   [[:upper:]]\n"
     "rule t.caps\n  type dnr\n  anchor    @capitals\n  start     anchor\n  pattern   [[:upper:]]{2}\n"
     "rule t.init\n  type dnr\n  anchor    @initial\n  start     anchor\n  pattern   [[:upper:]]\\pL?\\.\n"
-    "rule t.num\n  type dnr\n  anchor    @number\n  start     anchor\n  pattern   [0-9]+\n";
+    "rule t.num\n  type dnr\n  anchor    @number\n  start     anchor\n  pattern   [0-9]+\n"
+    "rule t.name\n  type dnr\n  anchor    @name\n  start     anchor\n  pattern   [[:upper:]]\n";
+
+/* @name by its definition (ruleset.h), read byte by byte in ASCII text. */
+static bool name_token_at(const char *s, size_t len, size_t i) {
+    bool letter_before = i && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z');
+    if (!(s[i] >= 'A' && s[i] <= 'Z') || letter_before || i + 1 >= len) return false;
+    bool lower1 = s[i + 1] >= 'a' && s[i + 1] <= 'z';
+    if (s[i + 1] == '.' || (lower1 && i + 2 < len && s[i + 2] == '.')) return true; /* an initial */
+    size_t j = i + 1;
+    while (j < len && (s[j] == '-' || ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))) j++;
+    if (j >= len) return false;
+    if (s[j] == '\n') {
+        size_t sp = 0;
+        while (j + 1 + sp < len && s[j + 1 + sp] == ' ') sp++;
+        if (sp > 40) return false;
+        j += 1 + sp;
+    } else if (s[j] == ' ') j++;
+    else return false;
+    if (j >= len) return false;
+    if (s[j] >= 'A' && s[j] <= 'Z') return true;
+    size_t k = j;
+    while (k < len && s[k] >= 'a' && s[k] <= 'z') k++;
+    return (k - j == 2 || k - j == 3) && k < len && s[k] == ' ';
+}
 
 /* "offset offset ..." of the hits of rule r's first anchor: NEW */
 static char *token_hits(const ut_ruleset *rs, const ut_scan_hits *h, size_t r) {
@@ -269,8 +293,8 @@ static void check_tokens(void) {
     const char *text = "KS och Anna E. Ek, Ch. Berg ÅÄ Ål xKS -Ö. 2020 Ä";
     ut_scan_hits h;
     ok(ut_scan_hits_init(&h, rs) == 0 && ut_scan_run(rs, &h, text, strlen(text)) == 0, "token pass runs");
-    const char *want[] = {"0 7 12 15 19 23 28 33 42 51", "0 28", "12 19 42", "46"};
-    for (size_t r = 0; r < 4; r++) {
+    const char *want[] = {"0 7 12 15 19 23 28 33 42 51", "0 28", "12 19 42", "46", "0 7 12 19 23 28 42"};
+    for (size_t r = 0; r < 5; r++) {
         char *got = token_hits(rs, &h, r);
         is_str(got, want[r], "%s: the token's places", rs->rules[r].id);
         free(got);
@@ -279,34 +303,41 @@ static void check_tokens(void) {
     /* a long ASCII text of few letters, so that tokens sit at every offset
      * of the loop's eight-byte steps: the places a byte-by-byte reading
      * of the definitions gives */
-    static const char alphabet[] = "abcxyz   ...,,--QZ97";
+    static const char alphabet[] = "abcxyz   ...,,--QZ97\n\n";
     char big[4001];
     unsigned seed = 7;
     for (size_t i = 0; i < 4000; i++) {
         seed = seed * 1103515245u + 12345u;
         /* mostly lower case and spaces: long runs the fast path skips */
         size_t r = (seed >> 16) % 100;
-        big[i] = r < 90 ? alphabet[r % 9] : alphabet[9 + r % 11];
+        big[i] = r < 88 ? alphabet[r % 9] : alphabet[9 + (r - 88) % 13];
+    }
+    /* names with particles, line breaks with up to 40 spaces and one more */
+    for (size_t i = 11; i + 60 < 4000; i += 397) memcpy(big + i, " Qa von Zb\n Qa de Zb ab,Qb abcx Zb ", 32);
+    for (size_t i = 200; i + 60 < 4000; i += 601) {
+        memcpy(big + i, " Qab\n", 5);
+        memset(big + i + 5, ' ', 40 + (i / 601) % 2); /* 40 spaces, or 41 */
+        big[i + 5 + 40 + (i / 601) % 2] = 'Z';
     }
     for (size_t i = 1; i + 3 < 4000; i += 53) memcpy(big + i, " Q.", 3);  /* initials at every offset */
     for (size_t i = 30; i + 4 < 4000; i += 71) memcpy(big + i, " Zb.", 4);
     big[4000] = 0;
     size_t len = 4000;
-    char *want_big[4];
-    for (int t = 0; t < 4; t++) want_big[t] = calloc(1, 6 * len);
+    char *want_big[5];
+    for (int t = 0; t < 5; t++) want_big[t] = calloc(1, 6 * len);
     for (size_t i = 0; i < len; i++) {
         char c = big[i], p = i ? big[i - 1] : ' ', nx = i + 1 < len ? big[i + 1] : 0, n2 = i + 2 < len ? big[i + 2] : 0;
         bool prev_letter = (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z'), upper = c >= 'A' && c <= 'Z';
         bool cap = upper && !prev_letter;
-        /* in the order of TOKEN_RULES: @capital, @capitals, @initial, @number */
-        bool tok[4] = {cap, cap && nx >= 'A' && nx <= 'Z',
+        /* in the order of TOKEN_RULES: @capital, @capitals, @initial, @number, @name */
+        bool tok[5] = {cap, cap && nx >= 'A' && nx <= 'Z',
                        cap && (nx == '.' || (((nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z')) && n2 == '.')),
-                       c >= '0' && c <= '9' && !(p >= '0' && p <= '9' && i)};
-        for (int t = 0; t < 4; t++)
+                       c >= '0' && c <= '9' && !(p >= '0' && p <= '9' && i), name_token_at(big, len, i)};
+        for (int t = 0; t < 5; t++)
             if (tok[t]) sprintf(want_big[t] + strlen(want_big[t]), "%s%zu", *want_big[t] ? " " : "", i);
     }
     ok(ut_scan_run(rs, &h, big, len) == 0, "token pass over 4,000 bytes");
-    for (size_t r = 0; r < 4; r++) {
+    for (size_t r = 0; r < 5; r++) {
         char *got = token_hits(rs, &h, r);
         if (!ok(!strcmp(got, want_big[r]) && *got, "%s: the places of a byte-by-byte reading, at every offset",
                 rs->rules[r].id))
