@@ -14,15 +14,50 @@
 typedef struct define {
     char *name, *regex, *file;
     int line;
+    char *expanded; /* its expansion, made at its first use (defines cannot change once read) */
 } define;
+
+/* A lexicon's alternation, made once for all the rules that use it. */
+typedef struct lexicon_regex {
+    const ut_lexicon *lx;
+    size_t min_chars;
+    char *regex;
+} lexicon_regex;
 
 typedef struct loader {
     ut_ruleset *rs;
     define *defs;
     size_t ndefs, capdefs;
+    lexicon_regex *lexre;
+    size_t nlexre;
     size_t caprules;
     ut_error *err;
 } loader;
+
+static void loader_free(loader *L) {
+    for (size_t i = 0; i < L->ndefs; i++) {
+        free(L->defs[i].name); free(L->defs[i].regex); free(L->defs[i].file); free(L->defs[i].expanded);
+    }
+    free(L->defs);
+    for (size_t i = 0; i < L->nlexre; i++) free(L->lexre[i].regex);
+    free(L->lexre);
+}
+
+/* The alternation of lexicon lx (ut_lexicon_regex), NEW; each lexicon's
+ * is built once: the rules refer to the big ones dozens of times. */
+static char *lexicon_regex_of(loader *L, const ut_lexicon *lx, size_t min_chars) {
+    for (size_t i = 0; i < L->nlexre; i++)
+        if (L->lexre[i].lx == lx && L->lexre[i].min_chars == min_chars) return ut_strdup(L->lexre[i].regex);
+    char *rx = ut_lexicon_regex(lx, L->rs->confusions, min_chars);
+    lexicon_regex *v = rx ? realloc(L->lexre, (L->nlexre + 1) * sizeof *v) : NULL;
+    if (!v) {
+        free(rx);
+        return NULL;
+    }
+    L->lexre = v;
+    L->lexre[L->nlexre++] = (lexicon_regex){lx, min_chars, rx};
+    return ut_strdup(rx);
+}
 
 /* rs->lex is sorted by name at load (cmp_lexicon): listings come in
  * order.  A normalizer's look-up by name, once or more per match, goes
@@ -317,6 +352,7 @@ static int parse_file(loader *L, const char *path) {
             d->regex = ut_strdup(rx);
             d->file = ut_strdup(path);
             d->line = lineno;
+            d->expanded = NULL;
             if (!d->name || !d->regex || !d->file) goto oom;
             continue;
         }
@@ -420,7 +456,13 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
         if (!ref) { p = open + 1; continue; }
         char *sub = NULL;
         for (size_t i = 0; i < L->ndefs && !min_chars; i++)
-            if (!strcmp(L->defs[i].name, name)) { sub = expand(L, L->defs[i].regex, r, depth + 1); if (!sub) { free(out); return NULL; } break; }
+            if (!strcmp(L->defs[i].name, name)) {
+                define *d = &L->defs[i];
+                if (!d->expanded) d->expanded = expand(L, d->regex, r, depth + 1);
+                sub = d->expanded ? ut_strdup(d->expanded) : NULL;
+                if (!sub) { free(out); return NULL; }
+                break;
+            }
         if (!sub) {
             const ut_lexicon *lx = ut_ruleset_lexicon(L->rs, name);
             if (!lx) {
@@ -428,7 +470,7 @@ static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
                 free(out);
                 return NULL;
             }
-            sub = ut_lexicon_regex(lx, L->rs->confusions, min_chars);
+            sub = lexicon_regex_of(L, lx, min_chars);
             if (!sub) { free(out); return NULL; }
             if (!*sub) {
                 ut_seterr(L->err, r->file, r->line, "rule '%s': {%s:%zu}: no word of lexicons/%s.lex is that long",
@@ -666,20 +708,14 @@ ut_ruleset *ut_rules_parse(const char *dir, const ut_rule_plugins *plugins, ut_e
     free_list(files);
     for (size_t i = 0; i < rs->nrules; i++)
         if (compile_rule(&L, &rs->rules[i])) goto fail;
-    for (size_t i = 0; i < L.ndefs; i++) {
-        free(L.defs[i].name); free(L.defs[i].regex); free(L.defs[i].file);
-    }
-    free(L.defs);
+    loader_free(&L);
     free(lexdir);
     if (rs->max_pairs == 0) rs->max_pairs = 1;
     return rs;
 fail_lex:
     free_list(lexfiles);
 fail:
-    for (size_t i = 0; i < L.ndefs; i++) {
-        free(L.defs[i].name); free(L.defs[i].regex); free(L.defs[i].file);
-    }
-    free(L.defs);
+    loader_free(&L);
     free(lexdir);
     ut_rules_free(rs);
     return NULL;
