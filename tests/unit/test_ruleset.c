@@ -78,7 +78,7 @@ static const bad_case cases[] = {
     {"window without its signs", "rule a.b\n  type date\n  anchor x\n  window 1 0\n  pattern x\n", NULL, NULL,
      "@R:4: write 'window -BEFORE +AFTER' (bytes, e.g. 'window -40 +60')"},
     {"unknown token anchor", "rule a.b\n  type date\n  anchor @word\n  start anchor\n  pattern x\n", NULL, NULL,
-     "@R:3: unknown token anchor '@word' (known: @number, @capital, @capitals, @initial)"},
+     "@R:3: unknown token anchor '@word' (known: @number, @capital, @capitals, @initial, @name)"},
     {"anchor matching the empty string", "rule a.b\n  type date\n  anchor x*\n  window -0 +0\n  pattern x\n", NULL,
      NULL, "@R:3: rule 'a.b': anchor 'x*' can match the empty string"},
     {"anchor with a lookahead", "rule a.b\n  type date\n  anchor x(?=y)\n  window -0 +0\n  pattern xy\n", NULL, NULL,
