@@ -231,7 +231,8 @@ const char *ut_lexicon_get(const ut_lexicon *lx, const char *word, size_t len) {
         tmp = NULL;
         if (!key) return NULL;
     }
-    const char *res = by_key(lx, key);
+    /* a key of a length no entry has is no entry's (most misses) */
+    const char *res = lx->key_lens & length_bit(strlen(key)) ? by_key(lx, key) : NULL;
     if (key != stackbuf) free(key); /* tmp (malloc'ed) or the folded key */
     return res;
 }
@@ -295,7 +296,7 @@ const char *ut_lexicon_get_ocr(const ut_lexicon *lx, const ut_confusions *cf, co
     char stackbuf[4 * 64 + 1]; /* most words: no allocation */
     char *skel = len <= 64 ? ut_confusions_skeleton_into(cf, word, len, stackbuf) : ut_confusions_skeleton(cf, word, len);
     if (!skel) return NULL;
-    v = by_skeleton(lx, cf, skel, word, len);
+    v = lx->skel_lens & length_bit(strlen(skel)) ? by_skeleton(lx, cf, skel, word, len) : NULL;
     if (v && ocr) *ocr = true;
     if (skel != stackbuf) free(skel);
     return v;
