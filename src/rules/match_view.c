@@ -3,11 +3,8 @@
 #include "rules/match_view.h"
 
 const char *ut_match_group(const ut_match *m, const char *name, size_t *len) {
-    int n = pcre2_substring_number_from_name(m->rule->code, (PCRE2_SPTR)name);
-    if (n < 0) {
-        /* duplicate names ((?J)) are not used; an unknown name is unset */
-        return NULL;
-    }
+    int n = ut_rule_group(m->rule, name);
+    if (n < 0) return NULL; /* an unknown name is unset (duplicate names, (?J), are not used) */
     if ((uint32_t)n >= m->pairs) return NULL;
     PCRE2_SIZE a = m->ov[2 * n], b = m->ov[2 * n + 1];
     if (a == PCRE2_UNSET || b < a) return NULL;

@@ -419,6 +419,34 @@ out:
     return rc;
 }
 
+/* r->group_slots from the name table of r->code (pcre2_pattern.3). */
+static int index_group_names(ut_rule *r) {
+    uint32_t count = 0, entry = 0;
+    PCRE2_SPTR table = NULL;
+    pcre2_pattern_info(r->code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(r->code, PCRE2_INFO_NAMEENTRYSIZE, &entry);
+    pcre2_pattern_info(r->code, PCRE2_INFO_NAMETABLE, &table);
+    r->ngroup_slots = 8;
+    while (r->ngroup_slots < 2 * (size_t)count + 1) r->ngroup_slots *= 2;
+    if (!(r->group_slots = calloc(r->ngroup_slots, sizeof *r->group_slots))) return -1;
+    for (uint32_t i = 0; i < count; i++) {
+        PCRE2_SPTR e = table + (size_t)i * entry; /* two bytes of number, then the name */
+        const char *name = (const char *)e + 2;
+        size_t h = ut_str_hash(name) & (r->ngroup_slots - 1);
+        while (r->group_slots[h].name && strcmp(r->group_slots[h].name, name)) h = (h + 1) & (r->ngroup_slots - 1);
+        if (r->group_slots[h].name) r->group_slots[h].number = -1;
+        else r->group_slots[h] = (struct ut_group_slot){name, (e[0] << 8) | e[1]};
+    }
+    return 0;
+}
+
+int ut_rule_group(const ut_rule *r, const char *name) {
+    if (!r->group_slots) return -1;
+    for (size_t h = ut_str_hash(name) & (r->ngroup_slots - 1); r->group_slots[h].name; h = (h + 1) & (r->ngroup_slots - 1))
+        if (!strcmp(r->group_slots[h].name, name)) return r->group_slots[h].number;
+    return -1;
+}
+
 /* Expand {NAME} references (defines, then lexicons) into a NEW string. */
 static char *expand(loader *L, const char *pat, const ut_rule *r, int depth) {
     if (depth > 16) {
@@ -643,6 +671,7 @@ static int compile_rule(loader *L, ut_rule *r) {
         }
     }
     ut_prefilter_init(&r->pre, r->code);
+    if (index_group_names(r)) return -1;
     uint32_t caps = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &caps);
     if (caps + 1 > rs->max_pairs) rs->max_pairs = caps + 1;
@@ -732,6 +761,7 @@ void ut_rules_free(ut_ruleset *rs) {
         pcre2_code_free(r->code_nog);
         pcre2_code_free(r->code_at);
         pcre2_code_free(r->code_nog_at);
+        free(r->group_slots);
         for (size_t k = 0; k < r->nanchors; k++) {
             free(r->anchors[k].pattern);
             free(r->anchors[k].expanded);

@@ -122,7 +122,17 @@ struct ut_rule {
      * (a token rule is tried some 10^4 times per MB, and those checks were
      * a tenth of each try). */
     bool at_one_jit, search_jit;
+    /* The pattern's named groups by the hash of the name (ut_rule_group):
+     * a normalizer asks for its groups by name at every match. */
+    struct ut_group_slot {
+        const char *name; /* in code's name table; NULL: an empty slot */
+        int number;       /* -1: two groups have the name */
+    } *group_slots;
+    size_t ngroup_slots; /* a power of two */
 };
+
+/* The number of rule r's group `name`, or -1 when it has none (or two). */
+int ut_rule_group(const ut_rule *r, const char *name);
 
 /* Where a rule's type and normalizer are looked up: the registry of
  * field types (extractors/), handed in by whoever loads the rules

@@ -273,7 +273,43 @@ static void test_select_types(void) {
     scratch_free(dir);
 }
 
+/* ut_rule_group, the normalizers' group look-up, against PCRE2's own
+ * (pcre2_substring_number_from_name) for every named group of every
+ * bundled rule; an unknown name and a name used twice are -1. */
+static void test_group_names(void) {
+    ut_error err;
+    ut_ruleset *rs = ut_ruleset_load("rules", &err);
+    if (!ok(rs != NULL, "groups: bundled rules load")) return;
+    size_t names = 0, wrong = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const ut_rule *r = &rs->rules[i];
+        uint32_t count = 0, entry = 0;
+        PCRE2_SPTR table = NULL;
+        pcre2_pattern_info(r->code, PCRE2_INFO_NAMECOUNT, &count);
+        pcre2_pattern_info(r->code, PCRE2_INFO_NAMEENTRYSIZE, &entry);
+        pcre2_pattern_info(r->code, PCRE2_INFO_NAMETABLE, &table);
+        for (uint32_t k = 0; k < count; k++, names++) {
+            const char *name = (const char *)table + (size_t)k * entry + 2;
+            int want = pcre2_substring_number_from_name(r->code, (PCRE2_SPTR)name);
+            if (ut_rule_group(r, name) != (want < 0 ? -1 : want) && wrong++ < 3)
+                diag("%s: group %s: %d, PCRE2 says %d", r->id, name, ut_rule_group(r, name), want);
+        }
+        if (ut_rule_group(r, "no_such_group") != -1 && wrong++ < 3) diag("%s: an unknown group found", r->id);
+    }
+    ok(names > 200 && !wrong, "groups: %zu names of the bundled rules numbered as PCRE2 numbers them", names);
+    ut_ruleset_free(rs);
+    char *dir = NULL;
+    rs = rules_from_text(&dir, "rule t.dup\n  type dnr\n  pattern   (?J)(?<a>x)|(?<a>y)(?<b>z)\n", NULL, NULL, &err);
+    if (ok(rs != NULL, "groups: a rule with a duplicate name loads")) {
+        is_int(ut_rule_group(&rs->rules[0], "a"), -1, "groups: a name used twice is no group");
+        is_int(ut_rule_group(&rs->rules[0], "b"), 3, "groups: the other name keeps its number");
+    }
+    ut_ruleset_free(rs);
+    scratch_free(dir);
+}
+
 int main(void) {
+    test_group_names();
     test_broken_files();
     test_missing_or_empty_dir();
     test_error_names_its_file();
