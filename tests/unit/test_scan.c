@@ -22,6 +22,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <utf8proc.h>
 
 static const char *RULES =
     "rule t.iso\n  type date\n"
@@ -279,6 +280,61 @@ static char *token_hits(const ut_ruleset *rs, const ut_scan_hits *h, size_t r) {
     return out;
 }
 
+/* The tokens by their definitions (ruleset.h) over UTF-8 text, character
+ * by character with utf8proc's categories: NEW "offset offset ..." per
+ * token kind, in the order of TOKEN_RULES. */
+typedef struct uchar {
+    size_t at, len;
+    int32_t cp;
+} uchar;
+
+static bool u_letter(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+static bool u_upper(int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU; }
+
+static void unicode_tokens(const char *s, size_t len, char *want[5]) {
+    uchar *c = calloc(len + 1, sizeof *c);
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (l <= 0) l = 1, cp = 0xFFFD;
+        c[n++] = (uchar){i, (size_t)l, cp};
+        i += (size_t)l;
+    }
+    for (size_t k = 0; k < n; k++) {
+        int32_t cp = c[k].cp, prev = k ? c[k - 1].cp : ' ';
+        int32_t nx = k + 1 < n ? c[k + 1].cp : 0, n2 = k + 2 < n ? c[k + 2].cp : 0;
+        bool digit = cp >= '0' && cp <= '9', cap = u_upper(cp) && !(k && u_letter(prev));
+        bool caps = cap && k + 1 < n && u_upper(nx);
+        bool initial = cap && k + 1 < n && !caps && (nx == '.' || (u_letter(nx) && n2 == '.'));
+        bool name = initial;
+        if (cap && !initial && k + 1 < n) {
+            size_t j = k + 1;
+            while (j < n && (c[j].cp == '-' || u_letter(c[j].cp))) j++;
+            bool sep = j < n && (c[j].cp == ' ' || c[j].cp == '\n');
+            if (sep && c[j].cp == '\n') {
+                size_t sp = 0;
+                while (j + 1 + sp < n && c[j + 1 + sp].cp == ' ') sp++;
+                sep = sp <= 40;
+                j += sp;
+            }
+            j++;
+            if (sep && j < n) {
+                size_t w = j;
+                while (w < n && w - j < 4 && c[w].cp >= 'a' && c[w].cp <= 'z') w++;
+                name = u_upper(c[j].cp) || ((w - j == 2 || w - j == 3) && w < n && c[w].cp == ' ');
+            }
+        }
+        bool tok[5] = {cap, caps, initial, digit && !(k && prev >= '0' && prev <= '9'), name};
+        for (int t = 0; t < 5; t++)
+            if (tok[t]) sprintf(want[t] + strlen(want[t]), "%s%zu", *want[t] ? " " : "", c[k].at);
+    }
+    free(c);
+}
+
 static void check_tokens(void) {
     char *dir = NULL;
     ut_error err = {0};
@@ -345,6 +401,37 @@ static void check_tokens(void) {
         free(got);
         free(want_big[r]);
     }
+
+    /* the same over Swedish text: long runs of lower-case Latin-1 letters
+     * (the loop skips them eight bytes at a time), capitals, ÷ and ×,
+     * three-byte characters, names with particles across line breaks */
+    static const char *const pieces[] = {"a", "e", "r", "s", " ", " ", " ", "å", "ä", "ö", "é", "ß", "ø", ".", ",",
+                                         "-", "\n", "÷", "×", "Å", "Ä", "Ö", "É", "Q", "Z", "7", "–", "€", "ł", "Ł",
+                                         "Åsa von Öberg ", "Ö. ", "Émile\n   Ängel ", "Ål.", "ÅÄ", "Zå.", "Qa af Bb "};
+    size_t np = sizeof pieces / sizeof *pieces;
+    char *sw = calloc(1, 40000);
+    size_t sl = 0;
+    seed = 11;
+    while (sl < 30000) {
+        seed = seed * 1103515245u + 12345u;
+        size_t r = (seed >> 16) % 1000;
+        const char *p = r < 900 ? pieces[r % 13] : pieces[13 + r % (np - 13)];
+        memcpy(sw + sl, p, strlen(p));
+        sl += strlen(p);
+    }
+    char *want_sw[5];
+    for (int t = 0; t < 5; t++) want_sw[t] = calloc(1, 6 * sl);
+    unicode_tokens(sw, sl, want_sw);
+    ok(ut_scan_run(rs, &h, sw, sl) == 0, "token pass over 30,000 bytes of Swedish text");
+    for (size_t r = 0; r < 5; r++) {
+        char *got = token_hits(rs, &h, r);
+        if (!ok(!strcmp(got, want_sw[r]) && *got, "%s: the places of a reading by character in Swedish text",
+                rs->rules[r].id))
+            diag("got  %.120s\nwant %.120s", got, want_sw[r]);
+        free(got);
+        free(want_sw[r]);
+    }
+    free(sw);
     ut_scan_hits_free(&h);
     ut_ruleset_free(rs);
     scratch_free(dir);
