@@ -56,6 +56,14 @@ static inline size_t ut_word_skip(uint64_t m) {
 #endif
 }
 void ut_text_release(ut_text *t);
+/* Every text the rules match has its NUL and UT_TEXT_PAD more zero bytes
+ * after its end (allocate len + 1 + UT_TEXT_PAD, then ut_text_pad).
+ * Why: PCRE2's JIT looks for a pattern's first characters with vector
+ * loads of aligned blocks, which may reach up to a block past the end of
+ * the subject; that is harmless (the block is never past the buffer's own
+ * page), but valgrind reports every such byte that was never written. */
+#define UT_TEXT_PAD 64
+void ut_text_pad(char *s, size_t len);
 /* The inverse of ut_text_orig: the first index i of `t` whose original
  * offset is >= orig (t->len if none).  The map is monotonic, so this is
  * where a field that starts at original offset `orig` starts in `t`. */

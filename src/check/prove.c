@@ -83,8 +83,18 @@ long ut_ruleset_prove_anchors(const ut_ruleset *rs, const char *name, const void
     if (!rs->scan) return 0;
     ut_text decoded = {0}, norm = {0};
     const char *enc;
-    if (ut_decode(bytes, len, &decoded, &enc, err)) {
+    /* a padded copy: decoding may alias it as the matched text (text.h) */
+    char *copy = malloc(len + 1 + UT_TEXT_PAD);
+    if (!copy) {
         snprintf(err->file, sizeof err->file, "%s", name);
+        snprintf(err->text, sizeof err->text, "out of memory");
+        return -1;
+    }
+    memcpy(copy, bytes, len);
+    ut_text_pad(copy, len);
+    if (ut_decode(copy, len, &decoded, &enc, err)) {
+        snprintf(err->file, sizeof err->file, "%s", name);
+        free(copy);
         return -1;
     }
     long rc = -1;
@@ -117,6 +127,7 @@ out:
     ut_arena_clear(&arena);
     ut_text_release(&norm);
     ut_text_release(&decoded);
+    free(copy);
     return rc;
 }
 

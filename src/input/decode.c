@@ -25,7 +25,7 @@ static size_t put(char *buf, uint32_t *map, size_t o, uint32_t cp, uint32_t orig
 }
 
 static int alloc_out(size_t units, char **buf, uint32_t **map, ut_error *err) {
-    *buf = malloc(units * 4 + 1);
+    *buf = malloc(units * 4 + 1 + UT_TEXT_PAD);
     *map = malloc((units * 4 + 1) * sizeof **map);
     if (!*buf || !*map) {
         free(*buf);
@@ -60,7 +60,7 @@ static int decode_utf16(const unsigned char *b, size_t n, bool le, ut_text *out,
         }
         o = put(buf, map, o, u, (uint32_t)at);
     }
-    buf[o] = 0;
+    ut_text_pad(buf, o);
     map[o] = (uint32_t)n;
     *out = (ut_text){buf, o, map, true, true, NULL, 0};
     return 0;
@@ -84,8 +84,8 @@ int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, 
     if (ut_utf8_valid(bytes + skip, n - skip)) {
         *encoding = "utf-8";
         if (!skip) {
-            /* Alias the caller's bytes: they must be NUL-terminated (ut_extract
-             * guarantees it by copying into a buffer with one spare byte). */
+            /* Alias the caller's bytes: they must be NUL-terminated and
+             * padded (text.h: ut_extract gives them UT_TEXT_PAD spare bytes). */
             *out = (ut_text){bytes, n, NULL, false, false, NULL, 0};
             return 0;
         }
@@ -93,7 +93,7 @@ int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, 
         uint32_t *map;
         if (alloc_out((n - skip + 3) / 4 + 1, &buf, &map, err)) return -1;
         memcpy(buf, bytes + skip, n - skip);
-        buf[n - skip] = 0;
+        ut_text_pad(buf, n - skip);
         for (size_t i = 0; i <= n - skip; i++) map[i] = (uint32_t)(i + skip);
         *out = (ut_text){buf, n - skip, map, true, true, NULL, 0};
         return 0;
@@ -108,7 +108,7 @@ int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, 
         if (cp >= 0x80 && cp < 0xA0) cp = cp1252_high[cp - 0x80] ? cp1252_high[cp - 0x80] : 0xFFFD;
         o = put(buf, map, o, cp, (uint32_t)i);
     }
-    buf[o] = 0;
+    ut_text_pad(buf, o);
     map[o] = (uint32_t)n;
     *out = (ut_text){buf, o, map, true, true, NULL, 0};
     return 0;

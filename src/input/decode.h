@@ -12,7 +12,9 @@
 #include "base/text.h"
 #include "utdrag.h"
 
-/* Decode bytes[0..n) into `out` (which may alias `bytes`, so keep it alive).
- * Sets *encoding to a static name.  0, or -1 with err->text set. */
+/* Decode bytes[0..n) into `out` (which may alias `bytes`, so keep it alive;
+ * bytes[n..] must then be the NUL and UT_TEXT_PAD zero bytes of text.h).
+ * A new text is padded so too.  Sets *encoding to a static name.  0, or -1
+ * with err->text set. */
 int ut_decode(const char *bytes, size_t n, ut_text *out, const char **encoding, ut_error *err);
 #endif

@@ -166,10 +166,12 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     }
     ut_arena_init(&d->arena);
     d->name = ut_strdup(name ? name : "-");
-    d->bytes = owned ? owned : malloc(len + 1);
+    /* room for the padding every matched text has (text.h) */
+    d->bytes = owned ? realloc(owned, len + 1 + UT_TEXT_PAD) : malloc(len + 1 + UT_TEXT_PAD);
+    if (!d->bytes) free(owned);
     if (!d->name || !d->bytes) goto oom;
     if (!owned) memcpy(d->bytes, bytes, len);
-    d->bytes[len] = 0;
+    ut_text_pad(d->bytes, len);
     d->len = len;
 
     ut_text decoded = {0}, norm = {0};

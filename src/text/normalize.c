@@ -399,8 +399,8 @@ int ut_normalize(const ut_text *in, const ut_lexicon *keep, ut_text *out) {
         if (rc) goto oom;
         i += (size_t)l;
     }
-    if (reserve(&o, 0)) goto oom;
-    o.s[o.len] = 0;
+    if (reserve(&o, UT_TEXT_PAD)) goto oom;
+    ut_text_pad(o.s, o.len);
     if (o.sparse) {
         /* the end of the text maps to the end of the input */
         if (add_seg(&o, o.len, (uint32_t)ut_text_orig(in, in->len), false)) goto oom;
