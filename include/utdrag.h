@@ -255,8 +255,10 @@ UT_API ut_doc *ut_extract_parallel(ut_worker *const *workers, size_t nworkers, c
 /* ut_extract_parallel (ut_extract with one worker) without copying the
  * input: TAKES OWNERSHIP of `bytes`, a malloc'd buffer with room for
  * len + 1 bytes (a NUL is written at bytes[len]).  The document keeps it
- * as its bytes (ut_doc_bytes); on failure it is freed.  For a big file
- * this saves the input's size in memory. */
+ * as its bytes (ut_doc_bytes; the matcher wants 64 zero bytes after the
+ * NUL: a buffer with room for len + 65 bytes is kept as it is, a smaller
+ * one grown with realloc); on failure it is freed.  For a big file this
+ * saves the input's size in memory. */
 UT_API ut_doc *ut_extract_owned(ut_worker *const *workers, size_t nworkers, const char *name, char *bytes, size_t len,
                                 ut_error *err);
 

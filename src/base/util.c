@@ -24,10 +24,12 @@ char *ut_read_stream_binary(FILE *f, size_t *len, int *err_no, bool (*read_past_
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     while (buf) {
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        /* room is kept for the NUL and the padding of a matched text
+         * (text.h), so that ut_extract_owned keeps this buffer as it is */
+        size_t got = fread(buf + n, 1, cap - n - 1 - UT_TEXT_PAD, f);
         bool nul = read_past_nul && memchr(buf + n, 0, got) && !read_past_nul(buf, n + got);
         n += got;
-        if (nul || n + 1 < cap) break; /* binary, end of file, or an error */
+        if (nul || n + 1 + UT_TEXT_PAD < cap) break; /* binary, end of file, or an error */
         if (n > UT_MAX_INPUT) { /* an endless stream: /dev/zero, `yes |` */
             free(buf);
             *err_no = EFBIG;

@@ -9,6 +9,7 @@
  *
  * struct ut_doc and what it owns: doc.h.
  */
+#include <malloc.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,8 +167,10 @@ static ut_doc *extract_doc(ut_worker *const *workers, size_t nw, const char *nam
     }
     ut_arena_init(&d->arena);
     d->name = ut_strdup(name ? name : "-");
-    /* room for the padding every matched text has (text.h) */
-    d->bytes = owned ? realloc(owned, len + 1 + UT_TEXT_PAD) : malloc(len + 1 + UT_TEXT_PAD);
+    /* room for the padding every matched text has (text.h); a buffer given
+     * with that room (cli_read_input's) is kept as it is */
+    if (owned && malloc_usable_size(owned) >= len + 1 + UT_TEXT_PAD) d->bytes = owned;
+    else d->bytes = owned ? realloc(owned, len + 1 + UT_TEXT_PAD) : malloc(len + 1 + UT_TEXT_PAD);
     if (!d->bytes) free(owned);
     if (!d->name || !d->bytes) goto oom;
     if (!owned) memcpy(d->bytes, bytes, len);

@@ -60,13 +60,21 @@ int main(void) {
 
     /* ut_extract_owned takes the buffer: no copy, the same fields; on a
      * failure (binary input) the buffer is freed (ASan/valgrind: no leak) */
-    char *mine = malloc(19);
+    char *mine = malloc(18 + 65); /* with room for the matcher's padding (utdrag.h) */
     memcpy(mine, "Beslut 2021-04-28.", 18);
     ut_doc *od = ut_extract_owned(&w, 1, "owned", mine, 18, &err);
     size_t olen;
     ok(od && ut_doc_bytes(od, &olen) == mine && olen == 18, "ut_extract_owned keeps the caller's buffer (no copy)");
     ok(od && ut_doc_nfields(od) == 1 && !strcmp(ut_doc_field(od, 0)->value, ut_doc_field(d, 0)->value),
        "ut_extract_owned finds what ut_extract finds");
+    ut_doc_free(od);
+    /* a buffer of just len + 1 bytes is grown (realloc), with the same result */
+    char *tight = malloc(19);
+    memcpy(tight, "Beslut 2021-04-28.", 18);
+    od = ut_extract_owned(&w, 1, "tight", tight, 18, &err);
+    ok(od && ut_doc_nfields(od) == 1 && !strcmp(ut_doc_field(od, 0)->value, ut_doc_field(d, 0)->value) &&
+           ut_doc_bytes(od, &olen) && olen == 18 && !memcmp(ut_doc_bytes(od, &olen), "Beslut 2021-04-28.", 18),
+       "ut_extract_owned on a buffer of len + 1 bytes: the same fields and bytes");
     ut_doc_free(od);
     char *bin = malloc(9);
     memcpy(bin, "ab\0\0\0cd\0\0", 9);

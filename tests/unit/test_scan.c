@@ -335,6 +335,18 @@ static void unicode_tokens(const char *s, size_t len, char *want[5]) {
     free(c);
 }
 
+/* The five token rules' hits of the last pass against want[] (NEW
+ * strings, freed here). */
+static void same_token_places(const ut_ruleset *rs, const ut_scan_hits *h, char *want[5], const char *reading) {
+    for (size_t r = 0; r < 5; r++) {
+        char *got = token_hits(rs, h, r);
+        if (!ok(!strcmp(got, want[r]) && *got, "%s: the places of %s", rs->rules[r].id, reading))
+            diag("got  %.120s\nwant %.120s", got, want[r]);
+        free(got);
+        free(want[r]);
+    }
+}
+
 static void check_tokens(void) {
     char *dir = NULL;
     ut_error err = {0};
@@ -393,14 +405,7 @@ static void check_tokens(void) {
             if (tok[t]) sprintf(want_big[t] + strlen(want_big[t]), "%s%zu", *want_big[t] ? " " : "", i);
     }
     ok(ut_scan_run(rs, &h, big, len) == 0, "token pass over 4,000 bytes");
-    for (size_t r = 0; r < 5; r++) {
-        char *got = token_hits(rs, &h, r);
-        if (!ok(!strcmp(got, want_big[r]) && *got, "%s: the places of a byte-by-byte reading, at every offset",
-                rs->rules[r].id))
-            diag("got  %.80s\nwant %.80s", got, want_big[r]);
-        free(got);
-        free(want_big[r]);
-    }
+    same_token_places(rs, &h, want_big, "a byte-by-byte reading, at every offset");
 
     /* the same over Swedish text: long runs of lower-case Latin-1 letters
      * (the loop skips them eight bytes at a time), capitals, ÷ and ×,
@@ -423,14 +428,7 @@ static void check_tokens(void) {
     for (int t = 0; t < 5; t++) want_sw[t] = calloc(1, 6 * sl);
     unicode_tokens(sw, sl, want_sw);
     ok(ut_scan_run(rs, &h, sw, sl) == 0, "token pass over 30,000 bytes of Swedish text");
-    for (size_t r = 0; r < 5; r++) {
-        char *got = token_hits(rs, &h, r);
-        if (!ok(!strcmp(got, want_sw[r]) && *got, "%s: the places of a reading by character in Swedish text",
-                rs->rules[r].id))
-            diag("got  %.120s\nwant %.120s", got, want_sw[r]);
-        free(got);
-        free(want_sw[r]);
-    }
+    same_token_places(rs, &h, want_sw, "a reading by character in Swedish text");
     free(sw);
     ut_scan_hits_free(&h);
     ut_ruleset_free(rs);
