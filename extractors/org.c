@@ -266,9 +266,9 @@ static bool short_form_match(const ut_match *m, const char *sh, size_t sn, const
  * "-förordningen", "-balken", "-direktivet") is no body. */
 static bool compound_abbr_match(const ut_match *m, const char *abbr, size_t an, const char *w, size_t n) {
     /* a word ending in a statute's head (lexicons/org_statute_head.lex) */
+    size_t head_at;
+    if (ut_match_lex_suffix(m, "org_statute_head", w, n, &head_at, NULL)) return false;
     size_t a = 0, i = 0, k1, k2;
-    if (ut_match_lex_suffix(m, "org_statute_head", w, n, &i, NULL)) return false;
-    i = 0;
     if (fold_cp(w, n, &k1) != fold_cp(abbr, an, &k2)) return false;
     a += k2, i += k1;
     while (a < an && i < n) {

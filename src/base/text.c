@@ -1,9 +1,8 @@
 /* text.c — UTF-8 helpers and ut_text ownership; see text.h. */
 #include "base/text.h"
 
-#include <string.h>
-
 #include <stdlib.h>
+#include <string.h>
 
 void ut_text_pad(char *s, size_t len) { memset(s + len, 0, UT_TEXT_PAD + 1); }
 

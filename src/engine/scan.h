@@ -75,8 +75,8 @@ unsigned ut_scan_db_size(const ut_scan_db *db);
  * straight to its expression's list (no list of all hits to sort out
  * afterwards).  The tokens come after the regex expressions, as
  * expressions nexpr (@number), nexpr+1 (@capital), nexpr+2 (@capitals),
- * nexpr+3 (@initial) and nexpr+4 (@name): UT_TOKEN_KINDS of them; their positions are
- * where the token starts. */
+ * nexpr+3 (@initial) and nexpr+4 (@name): UT_TOKEN_KINDS of them; their
+ * positions are where the token starts. */
 /* Offsets are 32-bit: a text is at most UT_MAX_INPUT (util.h) bytes, and
  * a dense anchor hits every few bytes, so the hit lists are the engine's
  * largest memory after the text itself (8 bytes a hit). */
