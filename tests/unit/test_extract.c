@@ -126,6 +126,38 @@ int main(void) {
     ut_doc_free(d);
     free(large);
 
+    /* line numbers with every kind of line end (LF, CRLF, a lone CR) at
+     * every alignment, against a count made here byte by byte: a line ends
+     * at LF, at CRLF (once) and at a CR not followed by LF */
+    {
+        const char *ends[] = {"\n", "\r\n", "\r", "\n\n", "\r\r\n", "\n\r", " "};
+        size_t cap = 64 * 1024;
+        char *mixed = malloc(cap);
+        size_t m = 0, ndates = 0;
+        for (size_t i = 0; m + 64 < cap; i++) {
+            /* text no rule here matches, of 0..40 bytes: gaps between
+             * fields that are shorter and longer than a word of 8 bytes */
+            m += (size_t)sprintf(mixed + m, "%.*s2020-%02zu-%02zu", (int)(i % 41),
+                                 "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", i % 12 + 1, i % 28 + 1);
+            m += (size_t)sprintf(mixed + m, "%s", ends[(i * 5 + i / 7) % 7]);
+            ndates++;
+        }
+        d = ut_extract(w, "mixed", mixed, m, &err);
+        size_t nf = d ? ut_doc_nfields(d) : 0, wrong = 0, dates = 0;
+        for (size_t k = 0; k < nf; k++) {
+            const ut_field *f = ut_doc_field(d, k);
+            dates += !strcmp(f->type, "date");
+            size_t line = 1;
+            for (size_t i = 0; i < f->start; i++)
+                line += mixed[i] == '\n' || (mixed[i] == '\r' && (i + 1 >= m || mixed[i + 1] != '\n'));
+            wrong += f->line != line;
+        }
+        is_int((long long)dates, (long long)ndates, "mixed line ends: every date found");
+        is_int((long long)wrong, 0, "mixed line ends: every field's line as counted byte by byte");
+        ut_doc_free(d);
+        free(mixed);
+    }
+
     /* one worker, many documents: the same answer every time */
     int same = 1;
     for (int i = 0; i < 50; i++) {
