@@ -55,6 +55,12 @@ static inline size_t ut_word_skip(uint64_t m) {
     return 0;
 #endif
 }
+/* Bit 7 set in exactly the bytes of w that are zero (no carries between
+ * bytes, so the marks can be counted, not only tested). */
+static inline uint64_t ut_word_zero_bytes(uint64_t w) {
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+    return ~(((w & low7) + low7) | w | low7);
+}
 void ut_text_release(ut_text *t);
 /* Every text the rules match has its NUL and UT_TEXT_PAD more zero bytes
  * after its end (allocate len + 1 + UT_TEXT_PAD, then ut_text_pad).

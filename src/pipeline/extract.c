@@ -73,25 +73,23 @@ static size_t source_end(const ut_text *decoded, size_t orig_last) {
  * line breaks than the file. */
 static size_t line_breaks(const ut_text *decoded, size_t from, size_t to) {
     const char *s = decoded->s;
+    const uint64_t ones = 0x0101010101010101ULL;
     size_t n = 0, i = from;
-    /* Eight bytes at a time: a word without CR has as many breaks as LF
-     * bytes, counted exactly (each LF byte marked by its bit 7, without
-     * carries between bytes); a word with a CR goes byte by byte below. */
-    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, lf = 0x0a0a0a0a0a0a0a0aULL, cr = 0x0d0d0d0d0d0d0d0dULL;
-    for (;;) {
-        for (; i + 8 <= to; i += 8) {
-            uint64_t w, x, y;
+    while (i < to) {
+        /* eight bytes at a time: a word without CR has as many breaks as
+         * LF bytes, their marks summed into the top byte by one multiply
+         * (no popcount: without -mpopcnt that is a libgcc call) */
+        if (i + 8 <= to) {
+            uint64_t w;
             memcpy(&w, s + i, 8);
-            y = w ^ cr; /* zero bytes where CR is */
-            if (~(((y & low7) + low7) | y | low7)) break;
-            x = w ^ lf;
-            /* one bit 7 a LF byte; their sum in the top byte (no popcount:
-             * without -mpopcnt that is a libgcc call) */
-            n += (size_t)(((~(((x & low7) + low7) | x | low7) >> 7) * 0x0101010101010101ULL) >> 56);
+            if (!ut_word_zero_bytes(w ^ (ones * '\r'))) {
+                n += (size_t)(((ut_word_zero_bytes(w ^ (ones * '\n')) >> 7) * ones) >> 56);
+                i += 8;
+                continue;
+            }
         }
-        size_t stop = i + 8 <= to ? i + 8 : to;
-        if (i >= to) break;
-        for (; i < stop; i++) {
+        /* a word with a CR, or the last bytes: one at a time */
+        for (size_t stop = i + 8 <= to ? i + 8 : to; i < stop; i++) {
             char ch = s[i];
             n += ch == '\n' || (ch == '\r' && (i + 1 >= decoded->len || s[i + 1] != '\n'));
         }
