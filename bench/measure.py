@@ -167,6 +167,17 @@ def cut_slice(src, dst, size):
         fh.write(data[:data.rfind(b"\n") + 1] if b"\n" in data else data)
 
 
+def callgrind_count(argv, cg_out="/dev/null"):
+    """Instructions callgrind counts for one run of argv (its profile to
+    cg_out), or (None, the end of its stderr) when the run fails."""
+    res = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg_out}", *argv],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Collected : ([0-9]+)", res.stderr)
+    if res.returncode != 0 or not m:
+        return None, res.stderr.strip()[-300:]
+    return int(m.group(1)), ""
+
+
 def callgrind(binary, out_dir, cpu_mbs):
     """Instructions of `utdrag extract` on the slice and on an empty file
     (start-up: loading and JIT-compiling the rules), per byte of slice.
@@ -192,14 +203,11 @@ def callgrind(binary, out_dir, cpu_mbs):
     for name, path in (("slice", slice_path), ("empty", empty_path)):
         cg_out = os.path.join(out_dir, f"callgrind.{name}.out")
         t0 = time.perf_counter()
-        res = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg_out}",
-                              binary, "extract", "-j1", path], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True)
-        m = re.search(r"Collected : ([0-9]+)", res.stderr)
-        if res.returncode != 0 or not m:
-            print(f"callgrind: failed on {name}: {res.stderr.strip()[-300:]}")
+        n, err = callgrind_count([binary, "extract", "-j1", path], cg_out)
+        if n is None:
+            print(f"callgrind: failed on {name}: {err}")
             return
-        counts[name] = (int(m.group(1)), time.perf_counter() - t0)
+        counts[name] = (n, time.perf_counter() - t0)
     size = os.path.getsize(slice_path)
     total, secs = counts["slice"]
     start = counts["empty"][0]

@@ -19,9 +19,10 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+
+from measure import callgrind_count  # bench/measure.py, beside this file
 
 
 def keep_only(src, dst, keep):
@@ -49,14 +50,10 @@ def keep_only(src, dst, keep):
 
 
 def instructions(utdrag, rules, path):
-    run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", utdrag, "extract", "-j1",
-         "--no-progress", "--rules", rules, path],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    if run.returncode != 0 or not found:
-        sys.exit(f"rule_instructions: utdrag failed on {path}:\n{run.stderr}")
-    return int(found.group(1))
+    n, err = callgrind_count([utdrag, "extract", "-j1", "--no-progress", "--rules", rules, path])
+    if n is None:
+        sys.exit(f"rule_instructions: utdrag failed on {path}:\n{err}")
+    return n
 
 
 def main():
